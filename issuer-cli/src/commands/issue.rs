@@ -1,0 +1,156 @@
+use anyhow::{Context as _, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use verity::issuance::{self, Issuer, Row};
+use verity::keyfile::IssuerKey;
+
+use crate::IssueArgs;
+
+pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
+    let key = IssuerKey::load(&args.key)?;
+    let template_text = std::fs::read_to_string(&args.template)
+        .with_context(|| format!("reading {}", args.template.display()))?;
+    let template: Value = serde_json::from_str(&template_text)
+        .with_context(|| format!("{} is not valid JSON", args.template.display()))?;
+    let did = args.did.clone().unwrap_or_else(|| key.default_did());
+    key.verification_method(&did)?;
+    let issuer = Issuer {
+        key: &key,
+        did,
+        now: super::now_or(args.at),
+    };
+
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::Headers)
+        .from_path(&args.recipients)
+        .with_context(|| format!("reading {}", args.recipients.display()))?;
+    let headers = reader
+        .headers()
+        .with_context(|| format!("reading the header of {}", args.recipients.display()))?
+        .clone();
+    let missing: Vec<String> = issuance::template_columns(&template)
+        .into_iter()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "the template uses column(s) {} that {} does not have (its columns: {})",
+            missing.join(", "),
+            args.recipients.display(),
+            headers.iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .enumerate()
+        .map(|(i, r)| {
+            r.with_context(|| {
+                format!(
+                    "{}: row {} (line {})",
+                    args.recipients.display(),
+                    i + 1,
+                    i + 2
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    if records.is_empty() {
+        bail!("{} has no data rows", args.recipients.display());
+    }
+
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(records.len() as u64)
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} signing {pos}/{len} [{bar:30}] {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    // Build, sign and self-check everything in memory first: a bad row stops the run before any file is written.
+    let mut issued = Vec::with_capacity(records.len());
+    for (i, record) in records.iter().enumerate() {
+        let row = Row {
+            number: i + 1,
+            cells: headers.iter().zip(record.iter()).collect(),
+        };
+        let context = || {
+            format!(
+                "{}: row {} (line {})",
+                args.recipients.display(),
+                row.number,
+                row.number + 1
+            )
+        };
+        let (unsigned, filled) = issuance::build(&template, &row, &issuer).with_context(context)?;
+        let signed = issuance::sign_eddsa_jcs_2022(&unsigned, &issuer).with_context(context)?;
+        issuance::self_check(&signed, &filled, &row, &issuer)
+            .with_context(|| args.recipients.display().to_string())?;
+        issued.push(signed);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    write_all(&args.out, &issued)?;
+    if !args.quiet {
+        eprintln!(
+            "issued {} credential(s) as {} into {}",
+            issued.len(),
+            issuer.did,
+            args.out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the credentials and a manifest into a staging directory, then renames it into place,
+/// so `out` either holds the whole batch or is left as it was.
+fn write_all(out: &Path, issued: &[Value]) -> Result<()> {
+    if out.exists()
+        && std::fs::read_dir(out)
+            .with_context(|| format!("reading {}", out.display()))?
+            .next()
+            .is_some()
+    {
+        bail!("{} is not empty; choose a new directory", out.display());
+    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let name = out
+        .file_name()
+        .context("--out needs a directory name")?
+        .to_string_lossy();
+    let staging: PathBuf = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        std::fs::create_dir(&staging).with_context(|| format!("creating {}", staging.display()))?;
+        let mut manifest = Vec::with_capacity(issued.len());
+        for (i, credential) in issued.iter().enumerate() {
+            let file = format!("credential-{:05}.json", i + 1);
+            std::fs::write(
+                staging.join(&file),
+                serde_json::to_string_pretty(credential)? + "\n",
+            )
+            .with_context(|| format!("writing {file}"))?;
+            manifest.push(json!({ "row": i + 1, "file": file, "id": credential["id"],
+                "recipient": credential["credentialSubject"]["id"] }));
+        }
+        std::fs::write(
+            staging.join("manifest.json"),
+            serde_json::to_string_pretty(&manifest)? + "\n",
+        )?;
+        if out.exists() {
+            std::fs::remove_dir(out)
+                .with_context(|| format!("replacing empty {}", out.display()))?;
+        }
+        std::fs::rename(&staging, out)
+            .with_context(|| format!("moving the batch into {}", out.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}

@@ -1,0 +1,147 @@
+use anyhow::{Context as _, Result, bail};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use verifier_core::{
+    Context, Limits, Outcome, Report, Verdict, json::report_to_json, messages::english,
+};
+
+use crate::VerifyArgs;
+
+/// URL → local file, from `--resources`.
+fn load_resources(map: &Path) -> Result<BTreeMap<String, PathBuf>> {
+    let text =
+        std::fs::read_to_string(map).with_context(|| format!("reading {}", map.display()))?;
+    let value: Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", map.display()))?;
+    let base = map.parent().unwrap_or(Path::new("."));
+    let Value::Object(entries) = value else {
+        bail!("{} must be a JSON object of URL → file", map.display())
+    };
+    entries
+        .into_iter()
+        .map(|(url, path)| match path {
+            Value::String(p) => Ok((url, base.join(p))),
+            _ => bail!("{}: the value for {url} must be a file path", map.display()),
+        })
+        .collect()
+}
+
+/// Expands directories into their .json files (sorted), keeping files as given.
+fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .with_context(|| format!("reading {}", input.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "json")
+                        && p.file_name().is_some_and(|n| n != "manifest.json")
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
+    let now = super::now_or(args.at);
+    let resources = args
+        .resources
+        .as_deref()
+        .map(load_resources)
+        .transpose()?
+        .unwrap_or_default();
+    let files = expand(&args.files)?;
+    let mut stdout = std::io::stdout().lock();
+    let (mut all_valid, mut io_error) = (true, false);
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: reading {}: {e}", file.display());
+                io_error = true;
+                continue;
+            }
+        };
+        let mut ctx = Context::default();
+        for need in verifier_core::needs(&bytes, &Limits::default()) {
+            if let Some(path) = resources.get(&need.url) {
+                let doc = std::fs::read(path).with_context(|| {
+                    format!("reading {} (resource for {})", path.display(), need.url)
+                })?;
+                ctx.documents.insert(need.url, doc);
+            }
+        }
+        let report = verifier_core::verify(&bytes, &ctx, now);
+        all_valid &= report.verdict == Verdict::Valid;
+        if args.json {
+            let mut line = serde_json::Map::new();
+            line.insert("file".into(), Value::String(file.display().to_string()));
+            if let Value::Object(fields) = report_to_json(&report, &english) {
+                line.extend(fields);
+            }
+            writeln!(stdout, "{}", Value::Object(line))?;
+        } else {
+            print_human(&mut stdout, file, &report)?;
+        }
+    }
+    Ok(ExitCode::from(if io_error {
+        2
+    } else if all_valid {
+        0
+    } else {
+        1
+    }))
+}
+
+fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> Result<()> {
+    let mut line = format!(
+        "{}: {}",
+        file.display(),
+        report.verdict.as_str().to_uppercase()
+    );
+    if let Some(s) = &report.summary {
+        if let Some(name) = s.achievement_name.as_ref().or(s.credential_name.as_ref()) {
+            line.push_str(&format!(" — {name}"));
+        }
+        if let Some(issuer) = s.issuer_name.as_ref().or(s.issuer_id.as_ref()) {
+            line.push_str(&format!(", issued by {issuer}"));
+        }
+        if let Some(recipient) = &s.recipient {
+            line.push_str(&format!(" to {recipient}"));
+        }
+    }
+    writeln!(out, "{line}")?;
+    for check in report
+        .checks
+        .iter()
+        .filter(|c| c.outcome != Outcome::Passed)
+    {
+        let mark = if check.outcome == Outcome::Failed {
+            "✗"
+        } else {
+            "–"
+        };
+        let data: Vec<String> = check.data.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let data = if data.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", data.join(", "))
+        };
+        writeln!(
+            out,
+            "  {mark} {}: {}{data}",
+            check.code.as_str(),
+            english(check.code)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,307 @@
+//! Building credentials from a template and a CSV row, and signing them.
+//!
+//! Template strings may contain `{{column}}` placeholders, filled from the row's column of that
+//! name, and these built-ins: `{{issuer}}` (the issuer DID), `{{uuid}}` (a fresh random UUID),
+//! `{{now}}` (the issuance time, RFC 3339) and `{{row}}` (the row number). A string that is only a
+//! placeholder whose cell is empty removes the property (so optional columns may be left blank).
+
+use anyhow::{Result, anyhow, bail};
+use ed25519_dalek::Signer as _;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+use verifier_core::{CheckId, Context, Outcome, UnixTime, proof};
+
+use crate::keyfile::IssuerKey;
+
+/// One placeholder substitution: where in the credential, from which columns.
+#[derive(Debug, Clone)]
+pub struct Filled {
+    /// JSON path, dotted (`credentialSubject.name`).
+    pub path: String,
+    /// CSV columns used there.
+    pub columns: Vec<String>,
+}
+
+/// Values available to placeholders for one credential.
+#[derive(Debug)]
+pub struct Row<'a> {
+    /// 1-based data-row number (the header is row 0), for messages.
+    pub number: usize,
+    /// Column name → cell.
+    pub cells: Vec<(&'a str, &'a str)>,
+}
+
+/// The issuance settings shared by a batch.
+#[derive(Debug)]
+pub struct Issuer<'k> {
+    /// The signing key.
+    pub key: &'k IssuerKey,
+    /// The issuer DID (`did:key:…` or `did:web:…`).
+    pub did: String,
+    /// Issuance time.
+    pub now: UnixTime,
+}
+
+/// Names of the columns a template refers to (built-ins excluded).
+pub fn template_columns(template: &Value) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    walk_strings(template, &mut |s| {
+        for name in placeholders(s) {
+            if !matches!(name, "issuer" | "uuid" | "now" | "row") {
+                out.insert(name.to_owned());
+            }
+        }
+    });
+    out
+}
+
+fn walk_strings(value: &Value, f: &mut dyn FnMut(&str)) {
+    match value {
+        Value::String(s) => f(s),
+        Value::Array(items) => items.iter().for_each(|v| walk_strings(v, f)),
+        Value::Object(map) => map.values().for_each(|v| walk_strings(v, f)),
+        _ => {}
+    }
+}
+
+fn placeholders(s: &str) -> impl Iterator<Item = &str> {
+    s.split("{{")
+        .skip(1)
+        .filter_map(|part| part.split_once("}}").map(|(name, _)| name.trim()))
+}
+
+fn uuid_v4() -> Result<String> {
+    let mut b = [0u8; 16];
+    getrandom::fill(&mut b).map_err(|e| anyhow!("no randomness from the OS: {e}"))?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    Ok(format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    ))
+}
+
+struct Filler<'r> {
+    row: &'r Row<'r>,
+    issuer: &'r str,
+    now: String,
+    filled: Vec<Filled>,
+}
+
+impl Filler<'_> {
+    fn cell(&self, name: &str) -> Result<String> {
+        match name {
+            "issuer" => Ok(self.issuer.to_owned()),
+            "now" => Ok(self.now.clone()),
+            "row" => Ok(self.row.number.to_string()),
+            "uuid" => uuid_v4(),
+            _ => self
+                .row
+                .cells
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.trim().to_owned())
+                .ok_or_else(|| {
+                    anyhow!("the template uses column '{name}', which the CSV does not have")
+                }),
+        }
+    }
+
+    /// Fills placeholders in place; returns false if the value should be removed.
+    fn fill(&mut self, value: &mut Value, path: &str) -> Result<bool> {
+        match value {
+            Value::String(s) if s.contains("{{") => {
+                let names: Vec<String> = placeholders(s).map(str::to_owned).collect();
+                let mut out = s.clone();
+                let mut all_empty = true;
+                for name in &names {
+                    let cell = self.cell(name)?;
+                    all_empty &= cell.is_empty();
+                    out = out.replacen(&format!("{{{{{name}}}}}", name = name), &cell, 1);
+                    // Tolerate `{{ name }}` spacing too.
+                    out = out.replacen(&format!("{{{{ {name} }}}}"), &cell, 1);
+                }
+                let columns = names
+                    .into_iter()
+                    .filter(|n| !matches!(n.as_str(), "issuer" | "uuid" | "now" | "row"))
+                    .collect();
+                self.filled.push(Filled {
+                    path: path.to_owned(),
+                    columns,
+                });
+                let only_placeholder = s.trim().starts_with("{{")
+                    && s.trim().ends_with("}}")
+                    && s.matches("{{").count() == 1;
+                if only_placeholder && all_empty {
+                    return Ok(false);
+                }
+                *s = out;
+                Ok(true)
+            }
+            Value::Array(items) => {
+                let mut kept = Vec::with_capacity(items.len());
+                for (i, mut item) in std::mem::take(items).into_iter().enumerate() {
+                    if self.fill(&mut item, &format!("{path}[{i}]"))? {
+                        kept.push(item);
+                    }
+                }
+                *items = kept;
+                Ok(true)
+            }
+            Value::Object(map) => {
+                let mut kept = Map::new();
+                for (k, mut v) in std::mem::take(map) {
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    if self.fill(&mut v, &child)? {
+                        kept.insert(k, v);
+                    }
+                }
+                *map = kept;
+                Ok(true)
+            }
+            _ => Ok(true),
+        }
+    }
+}
+
+/// Builds the unsigned credential for one row; returns it with the record of what came from where.
+pub fn build(template: &Value, row: &Row<'_>, issuer: &Issuer<'_>) -> Result<(Value, Vec<Filled>)> {
+    let mut filler = Filler {
+        row,
+        issuer: &issuer.did,
+        now: issuer.now.to_rfc3339(),
+        filled: Vec::new(),
+    };
+    let mut credential = template.clone();
+    filler.fill(&mut credential, "")?;
+    let Some(doc) = credential.as_object_mut() else {
+        bail!("the template is not a JSON object")
+    };
+    doc.remove("proof");
+    if !doc.contains_key("id") {
+        doc.insert("id".into(), Value::String(uuid_v4()?));
+    }
+    match doc.get_mut("issuer") {
+        None => {
+            doc.insert(
+                "issuer".into(),
+                json!({ "id": issuer.did, "type": ["Profile"] }),
+            );
+        }
+        Some(Value::Object(profile)) => match profile.get("id").and_then(Value::as_str) {
+            None => {
+                profile.insert("id".into(), Value::String(issuer.did.clone()));
+            }
+            Some(id) if id != issuer.did => bail!(
+                "the template's issuer.id is {id}, but the key issues as {}",
+                issuer.did
+            ),
+            Some(_) => {}
+        },
+        Some(Value::String(id)) if *id != issuer.did => bail!(
+            "the template's issuer is {id}, but the key issues as {}",
+            issuer.did
+        ),
+        Some(_) => {}
+    }
+    let v2 = doc
+        .get("@context")
+        .and_then(|c| c.get(0))
+        .and_then(Value::as_str)
+        == Some(verifier_core::credential::VC_V2_CONTEXT);
+    let start = if v2 { "validFrom" } else { "issuanceDate" };
+    if !doc.contains_key(start) {
+        doc.insert(start.into(), Value::String(issuer.now.to_rfc3339()));
+    }
+    Ok((credential, filler.filled))
+}
+
+/// Signs with eddsa-jcs-2022 (W3C vc-di-eddsa §3.3): the proof options carry the document's
+/// `@context`, and the signature covers `SHA-256(JCS(options)) ‖ SHA-256(JCS(document))`.
+pub fn sign_eddsa_jcs_2022(unsigned: &Value, issuer: &Issuer<'_>) -> Result<Value> {
+    let vm = issuer.key.verification_method(&issuer.did)?;
+    let mut options = json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-jcs-2022",
+        "created": issuer.now.to_rfc3339(),
+        "verificationMethod": vm,
+        "proofPurpose": "assertionMethod",
+    });
+    if let Some(context) = unsigned.get("@context") {
+        options["@context"] = context.clone();
+    }
+    let hash = proof::hash_data(&options, unsigned);
+    let signature = issuer.key.signing_key().sign(&hash).to_bytes();
+    options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
+    let mut signed = unsigned.clone();
+    signed["proof"] = options;
+    Ok(signed)
+}
+
+/// Verifies a freshly signed credential with the core and explains any failure in terms of the
+/// template and CSV (row and column), so a bad row never yields a credential that fails later.
+pub fn self_check(
+    signed: &Value,
+    filled: &[Filled],
+    row: &Row<'_>,
+    issuer: &Issuer<'_>,
+) -> Result<()> {
+    let bytes = serde_json::to_vec(signed)?;
+    let mut ctx = Context::default();
+    if let Some(doc) = issuer.key.did_web_document() {
+        if let Some(url) = verifier_core::did::did_web_url(&issuer.did) {
+            ctx.documents.insert(url, serde_json::to_vec(&doc)?);
+        }
+    }
+    let report = verifier_core::verify(&bytes, &ctx, issuer.now);
+    let problems: Vec<String> = report
+        .checks
+        .iter()
+        .filter(|c| {
+            c.outcome == Outcome::Failed
+                && matches!(
+                    c.id,
+                    CheckId::Input | CheckId::Structure | CheckId::IssuerKey | CheckId::Proof
+                )
+        })
+        .map(|c| {
+            let path = c.datum("path").unwrap_or_default();
+            let columns: Vec<&str> = filled
+                .iter()
+                .filter(|f| {
+                    !path.is_empty() && (f.path == path || f.path.starts_with(&format!("{path}.")))
+                })
+                .flat_map(|f| f.columns.iter().map(String::as_str))
+                .collect();
+            let mut msg = format!(
+                "{} ({})",
+                verifier_core::messages::english(c.code),
+                c.code.as_str()
+            );
+            if !path.is_empty() {
+                msg.push_str(&format!(" at {path}"));
+            }
+            if let Some(expected) = c.datum("expected") {
+                msg.push_str(&format!(": expected {expected}"));
+            }
+            if !columns.is_empty() {
+                msg.push_str(&format!(" — check column '{}'", columns.join("', '")));
+            }
+            msg
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        bail!("row {}: {}", row.number, problems.join("; "))
+    }
+}

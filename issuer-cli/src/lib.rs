@@ -1,0 +1,3 @@
+//! Library side of the `verity` CLI: key files and credential issuance, shared with the tests.
+pub mod issuance;
+pub mod keyfile;

@@ -1,0 +1,126 @@
+//! `verity`: issue, and verify in bulk, Open Badges 3.0 credentials.
+//!
+//! Exit codes: 0 success (every credential valid), 1 some credential not valid, 2 usage or I/O error.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod commands;
+
+#[derive(Parser)]
+#[command(
+    name = "verity",
+    version,
+    about = "Issue and verify Open Badges 3.0 / W3C Verifiable Credentials"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Create an issuer key (key.json, mode 0600) with its did:key, and a did:web document
+    Keygen(KeygenArgs),
+    /// Issue one signed credential per CSV row from a template
+    Issue(IssueArgs),
+    /// Verify credentials (files or directories of .json files)
+    Verify(VerifyArgs),
+}
+
+/// Options of `verity keygen`.
+#[derive(Args, Debug)]
+pub(crate) struct KeygenArgs {
+    /// Directory to write key.json (and did.json) into; created if missing
+    #[arg(long)]
+    out: PathBuf,
+    /// Also publish the key under this did:web (e.g. example.edu or example.edu:issuers:cs): writes did.json
+    #[arg(long, value_name = "DOMAIN")]
+    did_web: Option<String>,
+    /// Replace an existing key.json
+    #[arg(long)]
+    force: bool,
+}
+
+/// Options of `verity issue`.
+#[derive(Args, Debug)]
+pub(crate) struct IssueArgs {
+    /// Issuer key file written by `verity keygen`
+    #[arg(long)]
+    key: PathBuf,
+    /// Credential template (JSON) with {{column}} placeholders
+    #[arg(long)]
+    template: PathBuf,
+    /// CSV file with a header row; one credential per data row
+    #[arg(long)]
+    recipients: PathBuf,
+    /// Directory for the signed credentials (must not exist or be empty)
+    #[arg(long)]
+    out: PathBuf,
+    /// Issue as this DID (default: the key's did:web if it has one, else its did:key)
+    #[arg(long)]
+    did: Option<String>,
+    /// Proof suite
+    #[arg(long, default_value = "eddsa-jcs-2022", value_parser = ["eddsa-jcs-2022"])]
+    suite: String,
+    /// Issuance time (RFC 3339) instead of the clock
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    at: Option<verifier_core::UnixTime>,
+    /// No progress bar or summary
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Options of `verity verify`.
+#[derive(Args, Debug)]
+pub(crate) struct VerifyArgs {
+    /// Print one JSON report per input, one per line
+    #[arg(long)]
+    json: bool,
+    /// Verify as of this instant (RFC 3339) instead of now
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    at: Option<verifier_core::UnixTime>,
+    /// JSON map from URLs the credentials refer to onto local files (paths relative to the map)
+    #[arg(long, value_name = "MAP.json")]
+    resources: Option<PathBuf>,
+    /// Credential files, or directories whose .json files are all verified
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+fn parse_time(s: &str) -> Result<verifier_core::UnixTime, String> {
+    verifier_core::UnixTime::parse(s)
+        .ok_or_else(|| format!("'{s}' is not an RFC 3339 date-time such as 2026-01-31T12:00:00Z"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.cmd {
+        Cmd::Keygen(args) => commands::keygen::run(&args),
+        Cmd::Issue(args) => commands::issue::run(&args),
+        Cmd::Verify(args) => commands::verify::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

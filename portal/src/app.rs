@@ -1,0 +1,274 @@
+//! The Verify page.
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use verifier_core::messages::english;
+use verifier_core::{Check, Outcome, Report, Summary, Verdict};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::{fetch, verify};
+
+/// Demo credentials issued by `verity` (scripts/make-demo.sh), also served under `demo/`.
+const DEMOS: [(&str, &str, &str); 3] = [
+    ("valid", "A valid badge", include_str!("../demo/valid.json")),
+    (
+        "tampered",
+        "A tampered badge",
+        include_str!("../demo/tampered.json"),
+    ),
+    (
+        "expired",
+        "An expired badge",
+        include_str!("../demo/expired.json"),
+    ),
+];
+
+/// Which input the Verify button uses: the one the user touched last.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Text,
+    Url,
+}
+
+#[derive(Clone)]
+enum State {
+    Idle,
+    Busy,
+    Done { label: String, report: Report },
+    Error(String),
+}
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    let (text, set_text) = signal(String::new());
+    let (url, set_url) = signal(String::new());
+    let (source, set_source) = signal(Source::Text);
+    let (state, set_state) = signal(State::Idle);
+    let (dragging, set_dragging) = signal(false);
+
+    let run = move |label: String, bytes: Vec<u8>| {
+        set_state.set(State::Busy);
+        spawn_local(async move {
+            let report = verify::verify_bytes(bytes).await;
+            set_state.set(State::Done { label, report });
+        });
+    };
+    let run_url = move |link: String| {
+        set_state.set(State::Busy);
+        spawn_local(async move {
+            match fetch::fetch_bytes(&link).await {
+                Ok(bytes) => {
+                    let report = verify::verify_bytes(bytes).await;
+                    set_state.set(State::Done {
+                        label: link,
+                        report,
+                    });
+                }
+                Err(message) => set_state.set(State::Error(message)),
+            }
+        });
+    };
+    let run_file = move |file: web_sys::File| {
+        set_state.set(State::Busy);
+        spawn_local(async move {
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => run(file.name(), js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(_) => set_state.set(State::Error(format!(
+                    "The file {} could not be read.",
+                    file.name()
+                ))),
+            }
+        });
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let link = url.get_untracked().trim().to_string();
+        let pasted = text.get_untracked();
+        match source.get_untracked() {
+            Source::Url if !link.is_empty() => run_url(link),
+            _ if !pasted.trim().is_empty() => run("Pasted credential".into(), pasted.into_bytes()),
+            _ if !link.is_empty() => run_url(link),
+            _ => set_state.set(State::Error(
+                "Paste a credential, choose a file or paste a link first.".into(),
+            )),
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            run_file(file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0))
+        {
+            run_file(file);
+        }
+    };
+
+    view! {
+        <header class="top">
+            <h1>"Verity"</h1>
+            <p class="tagline">"Check a digital credential in your browser. Nothing you check is uploaded."</p>
+        </header>
+        <main>
+            <form class="inputs" on:submit=submit>
+                <label for="verify-json">"Paste a credential (JSON)"</label>
+                <textarea id="verify-json" data-testid="verify-json" rows="8" spellcheck="false"
+                    placeholder="{\"@context\": [\"https://www.w3.org/ns/credentials/v2\", …], …}"
+                    prop:value=text
+                    on:input=move |ev| { set_text.set(event_target_value(&ev)); set_source.set(Source::Text); }
+                ></textarea>
+                <label for="verify-url">"…or paste a link to one"</label>
+                <input id="verify-url" data-testid="verify-url" type="url" placeholder="https://…"
+                    prop:value=url
+                    on:input=move |ev| { set_url.set(event_target_value(&ev)); set_source.set(Source::Url); } />
+                <div class="drop" class:dragging=dragging
+                    on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); set_dragging.set(true); }
+                    on:dragleave=move |_| set_dragging.set(false)
+                    on:drop=on_drop>
+                    <label for="verify-file">"…or drop a badge file here, or choose one: "</label>
+                    <input id="verify-file" data-testid="verify-file" type="file" accept=".json,.jsonld,application/json" on:change=on_file />
+                </div>
+                <button type="submit" data-testid="verify-submit" class="primary">"Verify"</button>
+                <p class="demos">"Try a demo: "
+                    {DEMOS.iter().map(|(id, label, json)| {
+                        let json = *json;
+                        view! {
+                            <button type="button" class="link" data-testid=format!("demo-{id}")
+                                on:click=move |_| { set_text.set(json.to_string()); set_source.set(Source::Text); run((*label).to_string(), json.as_bytes().to_vec()); }>
+                                {*label}
+                            </button>
+                        }
+                    }).collect_view()}
+                </p>
+            </form>
+            <section class="result" aria-live="polite">
+                {move || match state.get() {
+                    State::Idle => view! { <p class="hint">"The result appears here."</p> }.into_any(),
+                    State::Busy => view! { <p class="busy" data-testid="busy">"Verifying…"</p> }.into_any(),
+                    State::Error(message) => view! { <p class="error" role="alert" data-testid="input-error">{message}</p> }.into_any(),
+                    State::Done { label, report } => view! { <ReportView label report /> }.into_any(),
+                }}
+            </section>
+        </main>
+        <footer>"Verity verifies W3C Verifiable Credentials and Open Badges 3.0 entirely in your browser (WebAssembly)."</footer>
+    }
+}
+
+fn verdict_text(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Valid => ("✔", "Valid credential"),
+        Verdict::Invalid => ("✖", "Not valid"),
+        Verdict::Expired => ("⌛", "Authentic, but expired"),
+        Verdict::Revoked => ("⊘", "Revoked by the issuer"),
+        Verdict::Suspended => ("⏸", "Suspended by the issuer"),
+        Verdict::Indeterminate => ("?", "Could not be fully checked"),
+    }
+}
+
+/// Only images that cannot run code or track beyond the credential's own pointer: raster data URLs and https.
+fn safe_image(url: &str) -> bool {
+    [
+        "data:image/png;",
+        "data:image/jpeg;",
+        "data:image/gif;",
+        "data:image/webp;",
+        "https://",
+    ]
+    .iter()
+    .any(|p| url.starts_with(p))
+}
+
+fn format_date(s: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(s));
+    if date.get_time().is_nan() {
+        return s.to_string();
+    }
+    date.to_locale_date_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+#[component]
+fn ReportView(label: String, report: Report) -> impl IntoView {
+    let (icon, headline) = verdict_text(report.verdict);
+    let reason = report.first_failure().map(|c| english(c.code));
+    let verdict = report.verdict.as_str();
+    view! {
+        <div class=format!("verdict {verdict}") data-testid="verdict" data-verdict=verdict role="status">
+            <span class="icon" aria-hidden="true">{icon}</span>
+            <div>
+                <strong>{headline}</strong>
+                <span class="source">{label}</span>
+                {reason.map(|r| view! { <p class="reason">{r}</p> })}
+            </div>
+        </div>
+        {report.summary.map(|s| view! { <SummaryView s /> })}
+        <h2>"How this was checked"</h2>
+        <ul class="checks">
+            {report.checks.into_iter().map(|c| view! { <CheckRow c /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn SummaryView(s: Summary) -> impl IntoView {
+    let image = s.achievement_image.filter(|u| safe_image(u));
+    let title = s
+        .achievement_name
+        .or(s.credential_name)
+        .unwrap_or_else(|| "Credential".into());
+    let issuer = s.issuer_name.or(s.issuer_id.clone());
+    let issuer_url = s.issuer_url.filter(|u| u.starts_with("https://"));
+    let row = |k: &'static str, v: Option<String>| v.map(|v| view! { <dt>{k}</dt><dd>{v}</dd> });
+    view! {
+        <article class="credential" data-testid="credential">
+            {image.map(|src| view! { <img class="badge" src=src alt="" referrerpolicy="no-referrer" /> })}
+            <div>
+                <h2 data-testid="achievement-name">{title}</h2>
+                {s.achievement_description.map(|d| view! { <p class="description">{d}</p> })}
+                <dl>
+                    {row("Awarded to", s.recipient)}
+                    <dt>"Issued by"</dt>
+                    <dd data-testid="issuer-name">
+                        {issuer.unwrap_or_default()}
+                        {issuer_url.map(|u| { let text = u.clone(); view! { " · " <a href=u rel="noopener noreferrer" target="_blank">{text}</a> } })}
+                    </dd>
+                    {row("Criteria", s.achievement_criteria)}
+                    {row("Valid from", s.valid_from.as_deref().map(format_date))}
+                    {row("Valid until", s.valid_until.as_deref().map(format_date))}
+                    {row("Issuer ID", s.issuer_id)}
+                </dl>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn CheckRow(c: Check) -> impl IntoView {
+    let (icon, class) = match c.outcome {
+        Outcome::Passed => ("✔", "passed"),
+        Outcome::Failed => ("✖", "failed"),
+        Outcome::Skipped => ("–", "skipped"),
+    };
+    let data = c
+        .data
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class=class data-check=c.code.as_str() data-outcome=c.outcome.as_str()>
+            <span class="icon" aria-hidden="true">{icon}</span>
+            <span class="outcome">{c.outcome.as_str()}</span>
+            <span class="message">{english(c.code)}</span>
+            <code>{c.code.as_str()}</code>
+            {(!data.is_empty()).then(|| view! { <small class="data">{data}</small> })}
+        </li>
+    }
+}

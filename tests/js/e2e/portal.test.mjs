@@ -1,0 +1,103 @@
+// End-to-end: the built portal (dist/) in headless Chromium.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFile, mkdir, writeFile} from 'node:fs/promises';
+import {join, dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {serve} from './server.mjs';
+import {launch} from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..', '..');
+const dist = process.env.VERITY_DIST ?? join(repo, 'dist');
+const artifacts = join(repo, 'tests', 'artifacts');
+let server, browser, page, consoleErrors = [];
+
+before(async () => {
+  await readFile(join(dist, 'index.html')).catch(() => {
+    throw new Error(`no built portal in ${dist}: run trunk build --release first`);
+  });
+  await mkdir(artifacts, {recursive: true});
+  server = await serve(dist);
+  browser = await launch();
+  page = await browser.newPage();
+  page.on('console', msg => { if(msg.type() === 'error') consoleErrors.push(msg.text()); });
+  page.on('pageerror', err => consoleErrors.push(String(err)));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  await page.goto(server.url);
+  await page.getByTestId('verify-submit').waitFor();
+}
+
+async function verdict() {
+  const el = page.getByTestId('verdict');
+  await el.waitFor({timeout: 15000});
+  return el.getAttribute('data-verdict');
+}
+
+async function outcome(code) {
+  return page.locator(`[data-check="${code}"]`).first().getAttribute('data-outcome');
+}
+
+test('pasting a valid credential shows valid, with the credential and every check', async () => {
+  await open();
+  await page.getByTestId('verify-json').fill(await readFile(join(dist, 'demo', 'valid.json'), 'utf8'));
+  await page.getByTestId('verify-submit').click();
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await outcome('proof.verified'), 'passed');
+  assert.equal(await outcome('issuer.key_resolved'), 'passed');
+  assert.equal(await outcome('validity.current'), 'passed');
+  assert.equal(await outcome('status.none'), 'skipped');
+  assert.equal(await page.getByTestId('achievement-name').textContent(), 'Rust Systems Programming');
+  assert.match(await page.getByTestId('issuer-name').textContent(), /Verity Demo University/);
+  await page.screenshot({path: join(artifacts, 'portal-valid.png'), fullPage: true});
+});
+
+test('uploading a tampered file shows invalid with the signature failure', async () => {
+  await open();
+  await page.getByTestId('verify-file').setInputFiles(join(dist, 'demo', 'tampered.json'));
+  assert.equal(await verdict(), 'invalid');
+  assert.equal(await outcome('proof.signature_mismatch'), 'failed');
+  await page.screenshot({path: join(artifacts, 'portal-tampered.png'), fullPage: true});
+});
+
+test('pasting a link to a served credential fetches and verifies it', async () => {
+  await open();
+  await page.getByTestId('verify-url').fill(`${server.url}demo/valid.json`);
+  await page.getByTestId('verify-submit').click();
+  assert.equal(await verdict(), 'valid');
+});
+
+test('a link that cannot be fetched gets a plain explanation, not a blank', async () => {
+  await open();
+  await page.getByTestId('verify-url').fill('http://127.0.0.1:9/nothing-here.json');
+  await page.getByTestId('verify-submit').click();
+  const error = page.getByTestId('input-error');
+  await error.waitFor({timeout: 15000});
+  assert.match(await error.textContent(), /could not be fetched/);
+  consoleErrors = consoleErrors.filter(e => !/127\.0\.0\.1:9|ERR_CONNECTION_REFUSED|Failed to load resource/.test(e));
+});
+
+test('the expired demo is reported as expired; garbage as unrecognised; then a valid one still verifies', async () => {
+  await open();
+  await page.getByTestId('demo-expired').click();
+  assert.equal(await verdict(), 'expired');
+  assert.equal(await outcome('validity.expired'), 'failed');
+  await page.getByTestId('verify-json').fill('{"not": "a credential"');
+  await page.getByTestId('verify-submit').click();
+  await page.locator('[data-check="input.json_invalid"]').waitFor();
+  assert.equal(await verdict(), 'invalid');
+  await page.getByTestId('demo-valid').click();
+  await page.locator('[data-check="proof.verified"]').waitFor();
+  assert.equal(await verdict(), 'valid');
+});
+
+test('no errors in the browser console', () => {
+  assert.deepEqual(consoleErrors, []);
+});

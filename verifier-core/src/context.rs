@@ -1,0 +1,74 @@
+//! What the caller supplies besides the input: trust, policy, limits and fetched documents.
+
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Bounds on the work done for one input. Exceeding one gives a `limits.*` failure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted. Default 10 MiB: a baked PNG badge with a large image and its
+    /// credential stays well below; anything larger is not a credential someone hands over.
+    pub max_input_bytes: usize,
+    /// Largest fetched document (DID document, …) read. Default 1 MiB: DID documents are a few KB.
+    pub max_document_bytes: usize,
+    /// Most proofs checked on one credential. Default 8: real credentials carry one or two.
+    pub max_proofs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: 10 * 1024 * 1024,
+            max_document_bytes: 1024 * 1024,
+            max_proofs: 8,
+        }
+    }
+}
+
+/// An issuer this verifier's operator trusts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustedIssuer {
+    /// The issuer id (a DID or URL) as it appears in credentials.
+    pub id: String,
+    /// The name to show for it.
+    pub name: String,
+}
+
+/// Verification policy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Fail credentials whose issuer is not in [`Context::trusted_issuers`].
+    pub require_trusted_issuer: bool,
+}
+
+/// Everything [`crate::verify`] may consult besides the input and `now`.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// Issuers the operator trusts (shown by name; required under [`Policy::require_trusted_issuer`]).
+    pub trusted_issuers: Vec<TrustedIssuer>,
+    /// Policy switches.
+    pub policy: Policy,
+    /// Work bounds.
+    pub limits: Limits,
+    /// External documents already fetched by the shell, by URL (see [`crate::needs`]).
+    pub documents: BTreeMap<String, Vec<u8>>,
+}
+
+impl Context {
+    /// Adds a fetched document.
+    pub fn with_document(mut self, url: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.documents.insert(url.into(), bytes.into());
+        self
+    }
+
+    /// The document fetched for `url`, if any.
+    pub fn document(&self, url: &str) -> Option<&[u8]> {
+        self.documents.get(url).map(Vec::as_slice)
+    }
+
+    /// The trusted issuer with this id, if any.
+    pub fn trusted_issuer(&self, id: &str) -> Option<&TrustedIssuer> {
+        self.trusted_issuers.iter().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,261 @@
+//! Issuer keys: `did:key` (Ed25519 Multikey) and `did:web` (from a DID document the shell fetched).
+//!
+//! - did:key — <https://w3c-ccg.github.io/did-method-key/>: `did:key:z` + base58btc(0xed 0x01 ‖ key).
+//! - did:web — <https://w3c-ccg.github.io/did-method-web/> §Read: `:` → `/`, `%3A` → `:`,
+//!   `https://` prefix, `/.well-known` when there is no path, then `/did.json`.
+//! - Verification relationships — DID Core §5.3: the method must be listed under `assertionMethod`.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use ed25519_dalek::VerifyingKey;
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::report::Code;
+
+/// Multicodec prefix of an Ed25519 public key (varint of 0xed).
+const ED25519_PUB: [u8; 2] = [0xed, 0x01];
+
+/// A failure to obtain the issuer's key, with its code and one detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct KeyError {
+    pub(crate) code: Code,
+    pub(crate) detail: (&'static str, String),
+}
+
+impl KeyError {
+    fn new(code: Code, key: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            code,
+            detail: (key, value.into()),
+        }
+    }
+}
+
+/// Decodes a `z…` base58btc multibase Ed25519 Multikey (`z6Mk…`) into a checked verifying key.
+pub fn decode_ed25519_multikey(multibase: &str) -> Result<VerifyingKey, &'static str> {
+    let encoded = multibase
+        .strip_prefix('z')
+        .ok_or("not base58btc multibase (no 'z' prefix)")?;
+    if encoded.len() > 64 {
+        return Err("too long for an Ed25519 key");
+    }
+    let bytes = bs58::decode(encoded)
+        .into_vec()
+        .map_err(|_| "invalid base58btc")?;
+    let raw = bytes
+        .strip_prefix(&ED25519_PUB)
+        .ok_or("not an Ed25519 multikey (header is not 0xed01)")?;
+    let raw: &[u8; 32] = raw.try_into().map_err(|_| "an Ed25519 key is 32 bytes")?;
+    let key = VerifyingKey::from_bytes(raw).map_err(|_| "not a point on Ed25519")?;
+    if key.is_weak() {
+        return Err("weak (small-order) Ed25519 key");
+    }
+    Ok(key)
+}
+
+/// Encodes an Ed25519 public key as a Multikey string (`z6Mk…`).
+pub fn encode_ed25519_multikey(key: &[u8; 32]) -> String {
+    let mut bytes = [0u8; 34];
+    let (head, tail) = bytes.split_at_mut(2);
+    head.copy_from_slice(&ED25519_PUB);
+    tail.copy_from_slice(key);
+    format!("z{}", bs58::encode(bytes).into_string())
+}
+
+/// The URL where a `did:web` DID document lives, or `None` if `did` is not a valid did:web.
+pub fn did_web_url(did: &str) -> Option<String> {
+    let msi = did.strip_prefix("did:web:")?;
+    if msi.is_empty() || msi.contains(['/', '?', '#']) {
+        return None;
+    }
+    let mut parts = msi.split(':');
+    let host = parts.next()?.replace("%3A", ":").replace("%3a", ":");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && !host.starts_with(['.', '-', ':']);
+    if !host_ok {
+        return None;
+    }
+    let mut url = format!("https://{host}");
+    let mut has_path = false;
+    for segment in parts {
+        if segment.is_empty() || segment == "." || segment == ".." {
+            return None;
+        }
+        url.push('/');
+        url.push_str(segment);
+        has_path = true;
+    }
+    if !has_path {
+        url.push_str("/.well-known");
+    }
+    url.push_str("/did.json");
+    Some(url)
+}
+
+/// The DID documents (by URL) needed to resolve `verification_method`.
+pub(crate) fn document_url_for(verification_method: &str) -> Option<String> {
+    let did = verification_method.split('#').next()?;
+    did_web_url(did)
+}
+
+/// Resolves `vm` (a DID URL) to the issuer's Ed25519 key, checking that it belongs to `issuer`
+/// and is allowed for `assertionMethod`.
+pub(crate) fn resolve_assertion_key(
+    vm: &str,
+    issuer: &str,
+    ctx: &Context,
+) -> Result<VerifyingKey, KeyError> {
+    let (did, fragment) = vm
+        .split_once('#')
+        .ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "verificationMethod", vm))?;
+    if did != issuer {
+        return Err(KeyError::new(
+            Code::IssuerVmNotIssuer,
+            "verificationMethod",
+            vm,
+        ));
+    }
+    if let Some(msi) = did.strip_prefix("did:key:") {
+        // A did:key document has exactly one verification method, `#<msi>`, in every relationship.
+        if fragment != msi {
+            return Err(KeyError::new(
+                Code::IssuerVmNotFound,
+                "verificationMethod",
+                vm,
+            ));
+        }
+        return decode_ed25519_multikey(msi)
+            .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why));
+    }
+    if did.starts_with("did:web:") {
+        return resolve_did_web(did, vm, ctx);
+    }
+    if did.starts_with("did:") {
+        let method = did.split(':').nth(1).unwrap_or_default();
+        return Err(KeyError::new(Code::IssuerDidUnsupported, "method", method));
+    }
+    Err(KeyError::new(
+        Code::IssuerDidInvalid,
+        "verificationMethod",
+        vm,
+    ))
+}
+
+fn resolve_did_web(did: &str, vm: &str, ctx: &Context) -> Result<VerifyingKey, KeyError> {
+    let url = did_web_url(did).ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "did", did))?;
+    let bytes = ctx
+        .document(&url)
+        .ok_or_else(|| KeyError::new(Code::IssuerDocumentMissing, "url", url.clone()))?;
+    let invalid = |why: &str| KeyError::new(Code::IssuerDocumentInvalid, "reason", why);
+    if bytes.len() > ctx.limits.max_document_bytes {
+        return Err(invalid("document larger than the size limit"));
+    }
+    let doc: Value = serde_json::from_slice(bytes).map_err(|_| invalid("not JSON"))?;
+    if doc.get("id").and_then(Value::as_str) != Some(did) {
+        return Err(invalid("document id is not the DID"));
+    }
+    let absolute = |id: &str| {
+        if id.starts_with('#') {
+            format!("{did}{id}")
+        } else {
+            id.to_string()
+        }
+    };
+    let refers_to_vm = |entry: &Value| match entry {
+        Value::String(s) => absolute(s) == vm,
+        Value::Object(o) => o
+            .get("id")
+            .and_then(Value::as_str)
+            .is_some_and(|id| absolute(id) == vm),
+        _ => false,
+    };
+    let assertion = doc.get("assertionMethod").and_then(Value::as_array);
+    let method = doc
+        .get("verificationMethod")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .chain(assertion.into_iter().flatten().filter(|e| e.is_object()))
+        .find(|m| refers_to_vm(m))
+        .ok_or_else(|| KeyError::new(Code::IssuerVmNotFound, "verificationMethod", vm))?;
+    if !assertion.is_some_and(|a| a.iter().any(refers_to_vm)) {
+        return Err(KeyError::new(
+            Code::IssuerVmNotAssertion,
+            "verificationMethod",
+            vm,
+        ));
+    }
+    if method.get("controller").and_then(Value::as_str) != Some(did) {
+        return Err(invalid("verification method controller is not the DID"));
+    }
+    match method.get("type").and_then(Value::as_str) {
+        Some("Multikey" | "Ed25519VerificationKey2020") => {}
+        other => {
+            return Err(KeyError::new(
+                Code::IssuerKeyInvalid,
+                "type",
+                other.unwrap_or("(none)"),
+            ));
+        }
+    }
+    let multibase = method
+        .get("publicKeyMultibase")
+        .and_then(Value::as_str)
+        .ok_or_else(|| KeyError::new(Code::IssuerKeyInvalid, "reason", "no publicKeyMultibase"))?;
+    decode_ed25519_multikey(multibase)
+        .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_web_urls() {
+        assert_eq!(
+            did_web_url("did:web:w3c-ccg.github.io").as_deref(),
+            Some("https://w3c-ccg.github.io/.well-known/did.json")
+        );
+        assert_eq!(
+            did_web_url("did:web:w3c-ccg.github.io:user:alice").as_deref(),
+            Some("https://w3c-ccg.github.io/user/alice/did.json")
+        );
+        assert_eq!(
+            did_web_url("did:web:example.com%3A3000:user:alice").as_deref(),
+            Some("https://example.com:3000/user/alice/did.json")
+        );
+        for bad in [
+            "did:web:",
+            "did:web:a/b",
+            "did:web:example.com:..:x",
+            "did:web:.evil",
+            "did:key:z6Mk",
+            "did:web:ex ample.com",
+        ] {
+            assert_eq!(did_web_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn multikey_round_trip_and_rejections() {
+        let vector = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+        let key = decode_ed25519_multikey(vector).expect("W3C vector key");
+        assert_eq!(encode_ed25519_multikey(key.as_bytes()), vector);
+        // The identity point (small order) is rejected.
+        let mut weak = [0u8; 32];
+        weak[0] = 1;
+        assert_eq!(
+            decode_ed25519_multikey(&encode_ed25519_multikey(&weak)),
+            Err("weak (small-order) Ed25519 key")
+        );
+        assert!(decode_ed25519_multikey("u7QE").is_err());
+        assert!(decode_ed25519_multikey("z").is_err());
+        assert!(
+            decode_ed25519_multikey("zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169").is_err()
+        ); // P-256
+    }
+}

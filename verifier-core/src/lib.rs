@@ -1,0 +1,228 @@
+//! # verifier-core
+//!
+//! A sans-IO verifier for W3C Verifiable Credentials and Open Badges 3.0.
+//!
+//! Bytes, a [`Context`] (trust list, policy, limits, documents the shell already fetched) and
+//! `now` go in; a [`Report`] comes out. The core never reads a clock, the network, files or
+//! randomness, and never panics on input. [`needs`] tells a shell which external documents an
+//! input refers to (DID documents, …) so it can fetch them its own way before calling [`verify`].
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `std` (default) | `std::error::Error` conveniences; the logic is identical without it |
+//! | `messages` | an English message for each [`Code`], for shells |
+//! | `wasm` | the JavaScript API (`verify`, `needs`), built with wasm-bindgen |
+//!
+//! Without default features the crate is `#![no_std]` + `alloc`.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod context;
+pub mod credential;
+pub mod did;
+pub mod jcs;
+pub mod json;
+#[cfg(feature = "messages")]
+pub mod messages;
+pub mod proof;
+pub mod report;
+pub mod time;
+#[cfg(feature = "wasm")]
+mod wasm;
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use serde_json::Value;
+
+pub use context::{Context, Limits, Policy, TrustedIssuer};
+pub use report::{Check, CheckId, Code, Format, Outcome, Report, Summary, Verdict};
+pub use time::UnixTime;
+
+use credential::JsonCredential;
+
+/// An external document an input refers to, for the shell to fetch and put in [`Context::documents`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Need {
+    /// What it is.
+    pub kind: NeedKind,
+    /// Where to fetch it.
+    pub url: String,
+}
+
+/// Kinds of external documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NeedKind {
+    /// A DID document (`did:web`).
+    DidDocument,
+}
+
+impl NeedKind {
+    /// Stable name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::DidDocument => "did-document",
+        }
+    }
+}
+
+enum Parsed {
+    Credential(JsonCredential),
+}
+
+/// Step 1: size, format detection and parsing.
+fn parse_input(input: &[u8], limits: &Limits) -> Result<Parsed, Check> {
+    let fail = |code| Check::failed(CheckId::Input, code);
+    if input.len() > limits.max_input_bytes {
+        return Err(fail(Code::LimitsInputSize)
+            .with("size", input.len().to_string())
+            .with("limit", limits.max_input_bytes.to_string()));
+    }
+    let trimmed = input
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(input)
+        .trim_ascii();
+    let Some(&first) = trimmed.first() else {
+        return Err(fail(Code::InputEmpty));
+    };
+    let unsupported = |format: &str| {
+        Err(Check::skipped(CheckId::Input, Code::InputFormatUnsupported).with("format", format))
+    };
+    if trimmed.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return unsupported("png");
+    }
+    if first == b'<' {
+        return if trimmed.windows(4).any(|w| w == b"<svg") {
+            unsupported("svg")
+        } else {
+            Err(fail(Code::InputUnrecognised))
+        };
+    }
+    if looks_like_jws(trimmed) {
+        return unsupported("jwt");
+    }
+    if first != b'{' {
+        return Err(fail(Code::InputUnrecognised));
+    }
+    let value: Value = serde_json::from_slice(trimmed).map_err(|e| {
+        // serde_json stops at 128 levels of nesting; report that as the limit it is.
+        if alloc::format!("{e}").contains("recursion limit") {
+            fail(Code::LimitsJsonDepth).with("limit", "128")
+        } else {
+            fail(Code::InputJsonInvalid)
+                .with("line", e.line().to_string())
+                .with("column", e.column().to_string())
+        }
+    })?;
+    let Value::Object(doc) = value else {
+        return Err(fail(Code::InputUnrecognised));
+    };
+    JsonCredential::recognise(doc)
+        .map(Parsed::Credential)
+        .map_err(|why| fail(Code::InputUnrecognised).with("reason", why))
+}
+
+fn looks_like_jws(s: &[u8]) -> bool {
+    let b64url = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_';
+    s.starts_with(b"eyJ")
+        && s.iter().filter(|c| **c == b'.').count() == 2
+        && s.iter().all(|c| b64url(c) || *c == b'.')
+}
+
+/// Verifies one input.
+///
+/// Steps, in this order (each adds one or more [`Check`]s to the report):
+/// 1. **input** — size limit, format detection, parsing;
+/// 2. **structure** — required fields of the data model (VC 2.0 / 1.1, Open Badges 3.0);
+/// 3. **issuer** — the proof's verification method resolves to a key of the issuer, allowed for assertions;
+/// 4. **proof** — cryptosuite, purpose, and the signature over the canonical form;
+/// 5. **validity** — `validFrom`/`validUntil` (1.1: `issuanceDate`/`expirationDate`) at `now`;
+/// 6. **status** — revocation and suspension;
+/// 7. **trust** — whether the issuer is on the caller's trust list.
+///
+/// A step that cannot run is reported as skipped with the reason; it never counts as passed.
+pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
+    let Parsed::Credential(cred) = match parse_input(input, &ctx.limits) {
+        Ok(parsed) => parsed,
+        Err(check) => return Report::from_checks(None, alloc::vec![check], None),
+    };
+    let mut checks = alloc::vec![
+        Check::passed(CheckId::Input, Code::InputParsed).with("format", cred.format.as_str())
+    ];
+    credential::check_structure(&cred, &mut checks);
+    proof::check_proofs(&cred, ctx, now, &mut checks);
+    checks.push(check_validity(&cred, now));
+    checks.push(check_status(&cred));
+    checks.push(check_trust(&cred, ctx));
+    let summary = credential::summarize(&cred);
+    Report::from_checks(Some(cred.format), checks, Some(summary))
+}
+
+/// Lists the external documents [`verify`] would consult for this input, in a stable order.
+///
+/// Unparseable input needs nothing (verifying it reports why).
+pub fn needs(input: &[u8], limits: &Limits) -> Vec<Need> {
+    let Ok(Parsed::Credential(cred)) = parse_input(input, limits) else {
+        return Vec::new();
+    };
+    let mut urls = proof::needed_documents(&cred.doc);
+    urls.dedup();
+    urls.into_iter()
+        .map(|url| Need {
+            kind: NeedKind::DidDocument,
+            url,
+        })
+        .collect()
+}
+
+fn check_validity(cred: &JsonCredential, now: UnixTime) -> Check {
+    let (from, until) = cred.validity();
+    if let Some(until) = until.filter(|u| now > *u) {
+        return Check::failed(CheckId::Validity, Code::ValidityExpired)
+            .with("validUntil", until.to_rfc3339());
+    }
+    if let Some(from) = from.filter(|f| now < *f) {
+        return Check::failed(CheckId::Validity, Code::ValidityNotYetValid)
+            .with("validFrom", from.to_rfc3339());
+    }
+    let mut check =
+        Check::passed(CheckId::Validity, Code::ValidityCurrent).with("now", now.to_rfc3339());
+    if let Some(until) = until {
+        check = check.with("validUntil", until.to_rfc3339());
+    }
+    check
+}
+
+fn check_status(cred: &JsonCredential) -> Check {
+    match cred.doc.get("credentialStatus") {
+        None | Some(Value::Null) => Check::skipped(CheckId::Status, Code::StatusNone),
+        Some(status) => {
+            let ty = match status {
+                Value::Array(items) => items.first().and_then(|s| s.get("type")),
+                other => other.get("type"),
+            };
+            let ty = credential::types(ty).first().copied().unwrap_or("(none)");
+            Check::skipped(CheckId::Status, Code::StatusUnsupported).with("type", ty)
+        }
+    }
+}
+
+fn check_trust(cred: &JsonCredential, ctx: &Context) -> Check {
+    let issuer = cred.issuer_id().unwrap_or_default();
+    match ctx.trusted_issuer(issuer) {
+        Some(trusted) => Check::passed(CheckId::Trust, Code::TrustTrustedIssuer)
+            .with("name", trusted.name.clone()),
+        None if ctx.trusted_issuers.is_empty() && !ctx.policy.require_trusted_issuer => {
+            Check::skipped(CheckId::Trust, Code::TrustNotConfigured).with("issuer", issuer)
+        }
+        None if ctx.policy.require_trusted_issuer => {
+            Check::failed(CheckId::Trust, Code::TrustUntrustedIssuer).with("issuer", issuer)
+        }
+        None => Check::skipped(CheckId::Trust, Code::TrustUnknownIssuer).with("issuer", issuer),
+    }
+}

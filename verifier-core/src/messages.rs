@@ -1,0 +1,72 @@
+//! English text for each [`Code`], for the shells (CLI, JS API). The verification logic never uses it.
+
+use crate::report::Code;
+
+/// A one-sentence English explanation of `code`.
+pub const fn english(code: Code) -> &'static str {
+    match code {
+        Code::InputParsed => "The input was read as a JSON credential.",
+        Code::InputEmpty => "The input is empty.",
+        Code::LimitsInputSize => "The input is larger than this verifier accepts.",
+        Code::LimitsJsonDepth => "The JSON is nested too deeply to be a credential.",
+        Code::InputJsonInvalid => "The input is not well-formed JSON.",
+        Code::InputFormatUnsupported => {
+            "This kind of input is recognised but cannot be verified by this version."
+        }
+        Code::InputUnrecognised => "The input is not a recognised credential.",
+        Code::StructureValid => {
+            "All required fields of the credential are present and well-formed."
+        }
+        Code::StructureMissingField => "A required field is missing.",
+        Code::StructureInvalidValue => "A field has a value of the wrong kind.",
+        Code::IssuerKeyResolved => {
+            "The signing key belongs to the issuer and may sign credentials."
+        }
+        Code::IssuerVmNotIssuer => {
+            "The credential was signed with a key that does not belong to its issuer."
+        }
+        Code::IssuerVmNotFound => "The signing key is not listed in the issuer's DID document.",
+        Code::IssuerVmNotAssertion => "The issuer has not authorised this key to sign credentials.",
+        Code::IssuerDidInvalid => "The issuer's identifier or key reference is malformed.",
+        Code::IssuerDidUnsupported => {
+            "The issuer uses a kind of identifier this verifier cannot resolve."
+        }
+        Code::IssuerKeyInvalid => "The issuer's public key is malformed or unsafe.",
+        Code::IssuerDocumentMissing => "The issuer's DID document could not be obtained.",
+        Code::IssuerDocumentInvalid => {
+            "The issuer's DID document is malformed or belongs to someone else."
+        }
+        Code::ProofVerified => {
+            "The digital signature is valid: the credential has not been altered."
+        }
+        Code::ProofMissing => "The credential has no digital signature.",
+        Code::ProofMalformed => "The digital signature is malformed.",
+        Code::ProofUnsupportedSuite => {
+            "The signature uses a method this verifier does not support."
+        }
+        Code::ProofPurposeMismatch => "The signature was not made for issuing credentials.",
+        Code::ProofContextMismatch => "The signature's context does not match the credential's.",
+        Code::ProofExpired => "The signature itself has expired.",
+        Code::ProofSignatureMismatch => {
+            "The digital signature does not match: the credential was altered or not signed by this key."
+        }
+        Code::ProofNoKey => {
+            "The signature could not be checked because the issuer's key is unavailable."
+        }
+        Code::ValidityCurrent => "The credential is within its validity period.",
+        Code::ValidityExpired => "The credential has expired.",
+        Code::ValidityNotYetValid => "The credential is not valid yet.",
+        Code::StatusNone => "The credential has no revocation status to check.",
+        Code::StatusUnsupported => {
+            "The credential's revocation status uses a method this verifier cannot check yet."
+        }
+        Code::TrustTrustedIssuer => "The issuer is on this verifier's list of trusted issuers.",
+        Code::TrustUnknownIssuer => "The issuer is not on this verifier's list of trusted issuers.",
+        Code::TrustNotConfigured => {
+            "This verifier has no list of trusted issuers; check who the issuer is yourself."
+        }
+        Code::TrustUntrustedIssuer => {
+            "This verifier only accepts trusted issuers, and this issuer is not one."
+        }
+    }
+}

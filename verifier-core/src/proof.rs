@@ -1,0 +1,300 @@
+//! Data Integrity proofs.
+//!
+//! `eddsa-jcs-2022` — W3C Data Integrity EdDSA Cryptosuites v1.0, §3.3 "eddsa-jcs-2022":
+//! 1. `proofOptions` = the proof without `proofValue`; `unsecuredDocument` = the document without `proof`.
+//! 2. If `proofOptions.@context` exists, the document's `@context` must start with it (same order);
+//!    the unsecured document then takes `proofOptions.@context` (§3.3.2 Verify Proof step 4).
+//! 3. `hashData = SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(unsecuredDocument))` (§3.3.4 Hashing).
+//! 4. Ed25519 (RFC 8032) over `hashData`, strictly: S < L and no small-order keys (`verify_strict`).
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use ed25519_dalek::{Signature, VerifyingKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::context::Context;
+use crate::credential::JsonCredential;
+use crate::did;
+use crate::jcs;
+use crate::report::{Check, CheckId, Code};
+use crate::time::{UnixTime, parse_datetime};
+
+/// Cryptosuites this build verifies.
+pub const SUPPORTED_SUITES: &[&str] = &["eddsa-jcs-2022"];
+
+/// The proofs of a credential: `proof` may be one object or a set (array).
+pub(crate) fn proofs(doc: &Map<String, Value>) -> Vec<&Value> {
+    match doc.get("proof") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => alloc::vec![other],
+        None => Vec::new(),
+    }
+}
+
+/// Verifies every proof on `cred`; pushes an issuer-key check and a proof check for each.
+pub(crate) fn check_proofs(
+    cred: &JsonCredential,
+    ctx: &Context,
+    now: UnixTime,
+    checks: &mut Vec<Check>,
+) {
+    let all = proofs(&cred.doc);
+    if all.is_empty() {
+        checks.push(Check::skipped(CheckId::IssuerKey, Code::ProofNoKey));
+        checks.push(Check::failed(CheckId::Proof, Code::ProofMissing));
+        return;
+    }
+    if all.len() > ctx.limits.max_proofs {
+        checks.push(
+            Check::failed(CheckId::Proof, Code::ProofMalformed)
+                .with("field", "proof")
+                .with("reason", "too many proofs"),
+        );
+        return;
+    }
+    for (index, proof) in all.into_iter().enumerate() {
+        let (key_check, proof_check) = check_one(cred, proof, ctx, now);
+        checks.push(key_check.with("proof", index.to_string()));
+        checks.push(proof_check.with("proof", index.to_string()));
+    }
+}
+
+fn malformed(field: &str, reason: &str) -> Check {
+    Check::failed(CheckId::Proof, Code::ProofMalformed)
+        .with("field", field)
+        .with("reason", reason)
+}
+
+fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime) -> (Check, Check) {
+    let no_key = || Check::skipped(CheckId::IssuerKey, Code::ProofNoKey);
+    let Some(proof) = proof.as_object() else {
+        return (no_key(), malformed("proof", "not an object"));
+    };
+    let vm = proof.get("verificationMethod").and_then(Value::as_str);
+    // Resolve the key first: the report says whose key it is even when the proof is of a suite we skip.
+    let (key_check, key) = match vm {
+        None => (no_key(), None),
+        Some(vm) => resolve_key(vm, cred.issuer_id(), ctx),
+    };
+    let proof_check = match vm {
+        None => malformed("verificationMethod", "missing"),
+        Some(_) => match key {
+            Some(key) => verify_proof(&cred.doc, proof, &key, now),
+            None => match suite(proof) {
+                Ok(_) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
+                Err(check) => check,
+            },
+        },
+    };
+    (key_check, proof_check)
+}
+
+/// The issuer-key check and, when the key could be obtained, the key (even if it is not the issuer's,
+/// so that the report can still say whether the signature itself holds).
+fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<VerifyingKey>) {
+    let bound_to = issuer.unwrap_or_default();
+    match did::resolve_assertion_key(vm, bound_to, ctx) {
+        Ok(key) => (
+            Check::passed(CheckId::IssuerKey, Code::IssuerKeyResolved)
+                .with("verificationMethod", vm),
+            Some(key),
+        ),
+        Err(err) => {
+            let outcome_skip = matches!(
+                err.code,
+                Code::IssuerDocumentMissing | Code::IssuerDidUnsupported
+            );
+            let check = if outcome_skip {
+                Check::skipped(CheckId::IssuerKey, err.code)
+            } else {
+                Check::failed(CheckId::IssuerKey, err.code)
+            };
+            let check = check.with(err.detail.0, err.detail.1);
+            // Not the issuer's key: still obtain it (ignoring the binding) to test the signature.
+            let key = if err.code == Code::IssuerVmNotIssuer {
+                let did = vm.split('#').next().unwrap_or_default();
+                did::resolve_assertion_key(vm, did, ctx).ok()
+            } else {
+                None
+            };
+            (check, key)
+        }
+    }
+}
+
+/// Checks that the proof is of a supported suite; returns the suite name.
+fn suite(proof: &Map<String, Value>) -> Result<&'static str, Check> {
+    let ty = proof.get("type").and_then(Value::as_str);
+    let cryptosuite = proof.get("cryptosuite").and_then(Value::as_str);
+    match (ty, cryptosuite) {
+        (Some("DataIntegrityProof"), Some(s)) => SUPPORTED_SUITES
+            .iter()
+            .find(|known| **known == s)
+            .copied()
+            .ok_or_else(|| {
+                Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite).with("suite", s)
+            }),
+        (Some("DataIntegrityProof"), None) => Err(malformed("cryptosuite", "missing")),
+        (Some(other), _) => {
+            Err(Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite).with("suite", other))
+        }
+        (None, _) => Err(malformed("type", "missing")),
+    }
+}
+
+fn verify_proof(
+    doc: &Map<String, Value>,
+    proof: &Map<String, Value>,
+    key: &VerifyingKey,
+    now: UnixTime,
+) -> Check {
+    if let Err(check) = suite(proof) {
+        return check;
+    }
+    match proof.get("proofPurpose").and_then(Value::as_str) {
+        Some("assertionMethod") => {}
+        Some(other) => {
+            return Check::failed(CheckId::Proof, Code::ProofPurposeMismatch)
+                .with("proofPurpose", other);
+        }
+        None => return malformed("proofPurpose", "missing"),
+    }
+    for field in ["created", "expires"] {
+        match proof.get(field) {
+            None => {}
+            Some(Value::String(s)) if parse_datetime(s).is_some() => {}
+            Some(_) => return malformed(field, "not an XML Schema dateTime"),
+        }
+    }
+    if let Some(expires) = proof
+        .get("expires")
+        .and_then(Value::as_str)
+        .and_then(UnixTime::parse)
+    {
+        if now > expires {
+            return Check::failed(CheckId::Proof, Code::ProofExpired)
+                .with("expires", expires.to_rfc3339());
+        }
+    }
+    let signature = match proof.get("proofValue") {
+        Some(Value::String(v)) => match decode_signature(v) {
+            Ok(sig) => sig,
+            Err(why) => return malformed("proofValue", why),
+        },
+        Some(_) => return malformed("proofValue", "not a string"),
+        None => return malformed("proofValue", "missing"),
+    };
+
+    let mut options = proof.clone();
+    options.remove("proofValue");
+    let mut unsecured = doc.clone();
+    unsecured.remove("proof");
+    if let Some(proof_context) = options.get("@context") {
+        if !context_starts_with(doc.get("@context"), proof_context) {
+            return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
+        }
+        unsecured.insert("@context".into(), proof_context.clone());
+    }
+    let hash_data = hash_data(&Value::Object(options), &Value::Object(unsecured));
+    match key.verify_strict(&hash_data, &signature) {
+        Ok(()) => {
+            Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", "eddsa-jcs-2022")
+        }
+        Err(_) => Check::failed(CheckId::Proof, Code::ProofSignatureMismatch),
+    }
+}
+
+/// `SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(document))`.
+pub fn hash_data(proof_options: &Value, document: &Value) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    let (first, second) = out.split_at_mut(32);
+    first.copy_from_slice(&Sha256::digest(jcs::canonicalize(proof_options).as_bytes()));
+    second.copy_from_slice(&Sha256::digest(jcs::canonicalize(document).as_bytes()));
+    out
+}
+
+fn as_list(context: Option<&Value>) -> Vec<&Value> {
+    match context {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => alloc::vec![other],
+        None => Vec::new(),
+    }
+}
+
+fn context_starts_with(document: Option<&Value>, prefix: &Value) -> bool {
+    let doc = as_list(document);
+    let prefix = as_list(Some(prefix));
+    prefix.len() <= doc.len() && doc.iter().zip(&prefix).all(|(a, b)| a == b)
+}
+
+fn decode_signature(value: &str) -> Result<Signature, &'static str> {
+    let encoded = value
+        .strip_prefix('z')
+        .ok_or("not base58btc multibase (no 'z' prefix)")?;
+    if encoded.len() > 100 {
+        return Err("too long for an Ed25519 signature");
+    }
+    let bytes = bs58::decode(encoded)
+        .into_vec()
+        .map_err(|_| "invalid base58btc")?;
+    let bytes: [u8; 64] = bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| "an Ed25519 signature is 64 bytes")?;
+    Ok(Signature::from_bytes(&bytes))
+}
+
+/// Encodes a signature as a `proofValue` (base58btc multibase).
+pub fn encode_proof_value(signature: &[u8; 64]) -> String {
+    let mut s = String::from("z");
+    s.push_str(&bs58::encode(signature).into_string());
+    s
+}
+
+/// The DID documents needed to check the proofs (did:web verification methods).
+pub(crate) fn needed_documents(doc: &Map<String, Value>) -> Vec<String> {
+    proofs(doc)
+        .into_iter()
+        .filter_map(|p| p.get("verificationMethod")?.as_str())
+        .filter_map(did::document_url_for)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_prefix() {
+        let doc: Value = serde_json::json!(["a", "b", "c"]);
+        assert!(context_starts_with(
+            Some(&doc),
+            &serde_json::json!(["a", "b"])
+        ));
+        assert!(context_starts_with(Some(&doc), &serde_json::json!("a")));
+        assert!(!context_starts_with(
+            Some(&doc),
+            &serde_json::json!(["b", "a"])
+        ));
+        assert!(!context_starts_with(
+            Some(&doc),
+            &serde_json::json!(["a", "b", "c", "d"])
+        ));
+        assert!(!context_starts_with(None, &serde_json::json!(["a"])));
+    }
+
+    #[test]
+    fn signature_decoding() {
+        assert!(decode_signature("z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX").is_ok());
+        assert_eq!(
+            decode_signature("u2Hn").err(),
+            Some("not base58btc multibase (no 'z' prefix)")
+        );
+        assert_eq!(
+            decode_signature("z2Hn").err(),
+            Some("an Ed25519 signature is 64 bytes")
+        );
+        assert_eq!(decode_signature("z0OIl").err(), Some("invalid base58btc"));
+    }
+}

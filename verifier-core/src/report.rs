@@ -1,0 +1,368 @@
+//! The verification report: a verdict and the ordered list of checks that led to it.
+//!
+//! Every check carries a stable machine [`Code`]. Codes are a public contract (CLI JSON, the JS
+//! API, the portal's `data-check` attributes): a test freezes the full list, so renaming one is a
+//! deliberate, visible change. Human wording lives in the shells (see the `messages` feature).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The overall result, derived from the checks by [`Report::verdict`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every check that applies passed.
+    Valid,
+    /// A check failed: the credential is forged, tampered, malformed or not yet valid.
+    Invalid,
+    /// Authentic, but past its `validUntil` / `expirationDate`.
+    Expired,
+    /// Authentic, but revoked by its issuer.
+    Revoked,
+    /// Authentic, but suspended by its issuer.
+    Suspended,
+    /// A check that matters could not be run (a document is missing, a suite is unsupported).
+    Indeterminate,
+}
+
+impl Verdict {
+    /// The verdict's stable word, as used in JSON and `data-verdict`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+            Self::Expired => "expired",
+            Self::Revoked => "revoked",
+            Self::Suspended => "suspended",
+            Self::Indeterminate => "indeterminate",
+        }
+    }
+}
+
+/// Which step of the pipeline a check belongs to, in the order [`crate::verify`] runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CheckId {
+    /// 1. Input size, format detection, JSON parsing.
+    Input,
+    /// 2. Data-model structure (VC 1.1 / 2.0, Open Badges 3.0 required fields).
+    Structure,
+    /// 3. The proof's verification method: resolved, bound to the issuer, allowed for assertions.
+    IssuerKey,
+    /// 4. The proof itself (cryptosuite, purpose, signature).
+    Proof,
+    /// 5. Validity period at `now`.
+    Validity,
+    /// 6. Revocation / suspension status.
+    Status,
+    /// 7. Whether this verifier's trust list knows the issuer.
+    Trust,
+}
+
+impl CheckId {
+    /// The step's stable name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Input => "input",
+            Self::Structure => "structure",
+            Self::IssuerKey => "issuer",
+            Self::Proof => "proof",
+            Self::Validity => "validity",
+            Self::Status => "status",
+            Self::Trust => "trust",
+        }
+    }
+}
+
+/// What became of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The check ran and succeeded.
+    Passed,
+    /// The check ran and failed.
+    Failed,
+    /// The check was not run; the code says why. Never counts as a pass.
+    Skipped,
+}
+
+impl Outcome {
+    /// `passed`, `failed` or `skipped`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Passed => "passed",
+            Self::Failed => "failed",
+            Self::Skipped => "skipped",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, )*) => {
+        /// A stable machine code for the result of one check.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code { $( $(#[$doc])* $variant, )* }
+
+        impl Code {
+            /// Every code, in declaration order (frozen by a test).
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The code's stable text, e.g. `proof.signature_mismatch`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $text, )* }
+            }
+
+            /// Looks a code up by its text.
+            pub fn from_str_code(s: &str) -> Option<Code> {
+                match s { $( $text => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The input was read and recognised as a credential.
+    InputParsed = "input.parsed",
+    /// The input is empty (or only white space).
+    InputEmpty = "input.empty",
+    /// The input is larger than `Limits::max_input_bytes`.
+    LimitsInputSize = "limits.input_size",
+    /// The JSON nests deeper than the parser's depth limit.
+    LimitsJsonDepth = "limits.json_depth",
+    /// The input looks like JSON but is not well-formed.
+    InputJsonInvalid = "input.json_invalid",
+    /// The input is a known format this build cannot verify yet (data: `format`).
+    InputFormatUnsupported = "input.format_unsupported",
+    /// The input is not a recognised credential format.
+    InputUnrecognised = "input.unrecognised",
+
+    /// The data-model structure is complete.
+    StructureValid = "structure.valid",
+    /// A required field is missing (data: `path`).
+    StructureMissingField = "structure.missing_field",
+    /// A field has the wrong type or value (data: `path`, `expected`).
+    StructureInvalidValue = "structure.invalid_value",
+
+    /// The verification method was resolved to a key of the issuer allowed for assertions.
+    IssuerKeyResolved = "issuer.key_resolved",
+    /// The verification method's DID is not the credential's issuer.
+    IssuerVmNotIssuer = "issuer.vm_not_issuer",
+    /// The verification method is not found in the issuer's DID document.
+    IssuerVmNotFound = "issuer.vm_not_found",
+    /// The verification method is not listed under `assertionMethod`.
+    IssuerVmNotAssertion = "issuer.vm_not_assertion",
+    /// The DID or verification method URL is malformed.
+    IssuerDidInvalid = "issuer.did_invalid",
+    /// The DID method is not supported by this verifier.
+    IssuerDidUnsupported = "issuer.did_unsupported",
+    /// The public key is malformed, of the wrong type, or weak.
+    IssuerKeyInvalid = "issuer.key_invalid",
+    /// The issuer's DID document was not supplied (data: `url`).
+    IssuerDocumentMissing = "issuer.document_missing",
+    /// The supplied DID document is malformed or is not the issuer's.
+    IssuerDocumentInvalid = "issuer.document_invalid",
+
+    /// The signature verifies over the canonical document and proof options.
+    ProofVerified = "proof.verified",
+    /// The credential carries no proof.
+    ProofMissing = "proof.missing",
+    /// The proof is missing fields or has malformed values (data: `field`).
+    ProofMalformed = "proof.malformed",
+    /// The proof type or cryptosuite is not supported (data: `suite`).
+    ProofUnsupportedSuite = "proof.unsupported_suite",
+    /// `proofPurpose` is not `assertionMethod`.
+    ProofPurposeMismatch = "proof.purpose_mismatch",
+    /// The proof's `@context` is not a prefix of the document's.
+    ProofContextMismatch = "proof.context_mismatch",
+    /// The proof's `expires` date has passed.
+    ProofExpired = "proof.expired",
+    /// The signature does not match: the credential was altered or signed by another key.
+    ProofSignatureMismatch = "proof.signature_mismatch",
+    /// The proof was not checked because the issuer's key could not be resolved.
+    ProofNoKey = "proof.no_key",
+
+    /// `now` lies within the validity period.
+    ValidityCurrent = "validity.current",
+    /// The credential's validity period ended (data: `validUntil`).
+    ValidityExpired = "validity.expired",
+    /// The credential's validity period has not started (data: `validFrom`).
+    ValidityNotYetValid = "validity.not_yet_valid",
+
+    /// The credential has no `credentialStatus`: it cannot be revoked.
+    StatusNone = "status.none",
+    /// The credential has a status entry of a type this build cannot check (data: `type`).
+    StatusUnsupported = "status.unsupported",
+
+    /// The issuer is on this verifier's trust list (data: `name`).
+    TrustTrustedIssuer = "trust.trusted_issuer",
+    /// The issuer is not on this verifier's trust list.
+    TrustUnknownIssuer = "trust.unknown_issuer",
+    /// This verifier has no trust list, so it cannot say whether it knows the issuer.
+    TrustNotConfigured = "trust.not_configured",
+    /// Policy requires a trusted issuer and this one is not trusted.
+    TrustUntrustedIssuer = "trust.untrusted_issuer",
+}
+
+impl Code {
+    /// Whether a *skipped* check with this code leaves the verdict undecided.
+    ///
+    /// `status.none` (nothing to check) and the informational trust codes do not;
+    /// a proof that could not be checked does.
+    pub const fn skip_blocks_verdict(self) -> bool {
+        !matches!(
+            self,
+            Code::StatusNone | Code::TrustUnknownIssuer | Code::TrustNotConfigured
+        )
+    }
+}
+
+/// One entry of a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// Which step produced it.
+    pub id: CheckId,
+    /// Passed, failed or skipped.
+    pub outcome: Outcome,
+    /// The stable code saying why.
+    pub code: Code,
+    /// Machine-readable details (`path`, `url`, dates, …), in insertion order.
+    pub data: Vec<(&'static str, String)>,
+}
+
+impl Check {
+    pub(crate) fn new(id: CheckId, outcome: Outcome, code: Code) -> Self {
+        Self {
+            id,
+            outcome,
+            code,
+            data: Vec::new(),
+        }
+    }
+    pub(crate) fn passed(id: CheckId, code: Code) -> Self {
+        Self::new(id, Outcome::Passed, code)
+    }
+    pub(crate) fn failed(id: CheckId, code: Code) -> Self {
+        Self::new(id, Outcome::Failed, code)
+    }
+    pub(crate) fn skipped(id: CheckId, code: Code) -> Self {
+        Self::new(id, Outcome::Skipped, code)
+    }
+    pub(crate) fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.data.push((key, value.into()));
+        self
+    }
+    /// The value recorded under `key`, if any.
+    pub fn datum(&self, key: &str) -> Option<&str> {
+        self.data
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The kind of input that was recognised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A JSON credential, W3C VC Data Model 2.0.
+    VcJson2,
+    /// A JSON credential, W3C VC Data Model 1.1.
+    VcJson11,
+}
+
+impl Format {
+    /// Stable name of the format.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::VcJson2 => "vc2-json",
+            Self::VcJson11 => "vc1.1-json",
+        }
+    }
+}
+
+/// What a person reads first: names, dates and images pulled out of the credential.
+///
+/// These are untrusted strings from the credential; shells must render them as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(missing_docs)] // field names say it all
+pub struct Summary {
+    pub credential_id: Option<String>,
+    pub credential_name: Option<String>,
+    pub types: Vec<String>,
+    pub achievement_id: Option<String>,
+    pub achievement_name: Option<String>,
+    pub achievement_description: Option<String>,
+    pub achievement_criteria: Option<String>,
+    pub achievement_image: Option<String>,
+    pub issuer_id: Option<String>,
+    pub issuer_name: Option<String>,
+    pub issuer_url: Option<String>,
+    pub issuer_image: Option<String>,
+    pub recipient: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+    pub awarded: Option<String>,
+}
+
+/// The result of [`crate::verify`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The overall verdict (see [`Report::verdict`] for how it is derived).
+    pub verdict: Verdict,
+    /// The recognised input format, if any.
+    pub format: Option<Format>,
+    /// Every check, in pipeline order.
+    pub checks: Vec<Check>,
+    /// Display fields, when the input was a credential.
+    pub summary: Option<Summary>,
+}
+
+impl Report {
+    pub(crate) fn from_checks(
+        format: Option<Format>,
+        checks: Vec<Check>,
+        summary: Option<Summary>,
+    ) -> Self {
+        let verdict = Self::verdict(&checks);
+        Self {
+            verdict,
+            format,
+            checks,
+            summary,
+        }
+    }
+
+    /// Derives the verdict from checks, most serious first:
+    /// 1. any failure other than expiry/revocation → `invalid` (so a tampered, expired credential is `invalid`);
+    /// 2. a skipped check that matters → `indeterminate`;
+    /// 3. then `revoked`, `suspended`, `expired`; otherwise `valid`.
+    pub fn verdict(checks: &[Check]) -> Verdict {
+        let failed = |c: Code| {
+            checks
+                .iter()
+                .any(|k| k.outcome == Outcome::Failed && k.code == c)
+        };
+        let state_codes = [Code::ValidityExpired];
+        if checks.is_empty() {
+            return Verdict::Indeterminate;
+        }
+        if checks
+            .iter()
+            .any(|k| k.outcome == Outcome::Failed && !state_codes.contains(&k.code))
+        {
+            return Verdict::Invalid;
+        }
+        if checks
+            .iter()
+            .any(|k| k.outcome == Outcome::Skipped && k.code.skip_blocks_verdict())
+        {
+            return Verdict::Indeterminate;
+        }
+        if failed(Code::ValidityExpired) {
+            return Verdict::Expired;
+        }
+        Verdict::Valid
+    }
+
+    /// The first failed check, the headline reason for a non-valid verdict.
+    pub fn first_failure(&self) -> Option<&Check> {
+        self.checks.iter().find(|c| c.outcome == Outcome::Failed)
+    }
+}

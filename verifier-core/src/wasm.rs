@@ -1,0 +1,176 @@
+//! The JavaScript API (feature `wasm`).
+//!
+//! ```js
+//! import init, { verify, needs } from "./verifier_core.js";
+//! await init();
+//! const report = verify(bytes, { documents: { "https://…/did.json": didDocText } });
+//! report.verdict; // "valid" | "invalid" | "expired" | "revoked" | "suspended" | "indeterminate"
+//! ```
+//!
+//! This shell reads the clock (`Date.now()`) only when `options.now` is absent; the core never does.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use js_sys::{Array, Date, JSON, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use crate::{Context, TrustedIssuer, UnixTime};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+export type Verdict = "valid" | "invalid" | "expired" | "revoked" | "suspended" | "indeterminate";
+export interface CheckResult {
+  id: "input" | "structure" | "issuer" | "proof" | "validity" | "status" | "trust";
+  outcome: "passed" | "failed" | "skipped";
+  /** Stable machine code, e.g. "proof.signature_mismatch". */
+  code: string;
+  /** English explanation of the code. */
+  message: string;
+  data: Record<string, string>;
+}
+export interface Summary {
+  credentialId: string | null; credentialName: string | null; types: string[];
+  achievementId: string | null; achievementName: string | null; achievementDescription: string | null;
+  achievementCriteria: string | null; achievementImage: string | null;
+  issuerId: string | null; issuerName: string | null; issuerUrl: string | null; issuerImage: string | null;
+  recipient: string | null; validFrom: string | null; validUntil: string | null; awarded: string | null;
+}
+export interface Report {
+  verdict: Verdict;
+  format: string | null;
+  checks: CheckResult[];
+  summary: Summary | null;
+}
+export interface VerifyOptions {
+  /** The instant to verify at: an RFC 3339 string or milliseconds since the epoch. Default: now. */
+  now?: string | number;
+  /** Documents already fetched, by URL (see `needs`): text or bytes. */
+  documents?: Record<string, string | Uint8Array>;
+  /** Issuers to show as trusted. */
+  trustedIssuers?: { id: string; name: string }[];
+  /** Fail credentials whose issuer is not trusted. */
+  requireTrustedIssuer?: boolean;
+}
+export interface Need { kind: "did-document"; url: string; }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `VerifyOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "VerifyOptions")]
+    pub type VerifyOptions;
+    /// `Report` in TypeScript.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type JsReport;
+    /// `Need[]` in TypeScript.
+    #[wasm_bindgen(typescript_type = "Need[]")]
+    pub type JsNeeds;
+}
+
+fn get(obj: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn err(msg: &str) -> JsValue {
+    js_sys::TypeError::new(msg).into()
+}
+
+#[expect(
+    clippy::as_conversions,
+    reason = "JS numbers are f64; whole seconds fit i64"
+)]
+fn read_now(options: &JsValue) -> Result<UnixTime, JsValue> {
+    match get(options, "now") {
+        None => Ok(UnixTime((Date::now() / 1000.0).floor() as i64)),
+        Some(v) => {
+            if let Some(ms) = v.as_f64() {
+                return if ms.is_finite() {
+                    Ok(UnixTime((ms / 1000.0).floor() as i64))
+                } else {
+                    Err(err("options.now is not finite"))
+                };
+            }
+            let s = v
+                .as_string()
+                .ok_or_else(|| err("options.now must be an RFC 3339 string or a number"))?;
+            UnixTime::parse(&s).ok_or_else(|| err("options.now is not an RFC 3339 date-time"))
+        }
+    }
+}
+
+fn read_context(options: &JsValue) -> Result<Context, JsValue> {
+    let mut ctx = Context::default();
+    if let Some(docs) = get(options, "documents") {
+        let entries = Object::entries(
+            docs.dyn_ref::<Object>()
+                .ok_or_else(|| err("options.documents must be an object"))?,
+        );
+        for entry in entries.iter() {
+            let pair = Array::from(&entry);
+            let url = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            let bytes: Vec<u8> = if let Some(text) = value.as_string() {
+                text.into_bytes()
+            } else if let Some(array) = value.dyn_ref::<Uint8Array>() {
+                array.to_vec()
+            } else {
+                return Err(err(
+                    "options.documents values must be strings or Uint8Arrays",
+                ));
+            };
+            ctx.documents.insert(url, bytes);
+        }
+    }
+    if let Some(list) = get(options, "trustedIssuers") {
+        let list = list
+            .dyn_into::<Array>()
+            .map_err(|_| err("options.trustedIssuers must be an array"))?;
+        for item in list.iter() {
+            let field = |k| get(&item, k).and_then(|v| v.as_string());
+            let id = field("id").ok_or_else(|| err("each trusted issuer needs an id"))?;
+            let name = field("name").unwrap_or_else(|| id.clone());
+            ctx.trusted_issuers.push(TrustedIssuer { id, name });
+        }
+    }
+    ctx.policy.require_trusted_issuer = get(options, "requireTrustedIssuer")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    Ok(ctx)
+}
+
+fn to_js(value: &serde_json::Value) -> Result<JsValue, JsValue> {
+    JSON::parse(&value.to_string())
+}
+
+/// Verifies a credential (JSON bytes) and returns the report.
+///
+/// Throws a `TypeError` only for malformed `options`; every problem with the credential itself is
+/// reported in the result.
+#[wasm_bindgen(js_name = verify)]
+pub fn verify_js(bytes: &[u8], options: Option<VerifyOptions>) -> Result<JsReport, JsValue> {
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let now = read_now(&options)?;
+    let ctx = read_context(&options)?;
+    let report = crate::verify(bytes, &ctx, now);
+    let json = crate::json::report_to_json(&report, &crate::messages::english);
+    Ok(to_js(&json)?.unchecked_into())
+}
+
+/// Lists the documents (by URL) the credential refers to, for the caller to fetch and pass back
+/// in `options.documents`.
+#[wasm_bindgen(js_name = needs)]
+pub fn needs_js(bytes: &[u8]) -> Result<JsNeeds, JsValue> {
+    let needs: Vec<serde_json::Value> = crate::needs(bytes, &crate::Limits::default())
+        .into_iter()
+        .map(|n| serde_json::json!({ "kind": n.kind.as_str(), "url": n.url }))
+        .collect();
+    Ok(to_js(&serde_json::Value::Array(needs))?.unchecked_into())
+}
+
+/// The library version.
+#[wasm_bindgen(js_name = version)]
+pub fn version_js() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
