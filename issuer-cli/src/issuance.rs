@@ -239,7 +239,10 @@ pub fn sign_eddsa_jcs_2022(unsigned: &Value, issuer: &Issuer<'_>) -> Result<Valu
     if let Some(context) = unsigned.get("@context") {
         options["@context"] = context.clone();
     }
-    let hash = proof::hash_data(&options, unsigned);
+    let (Some(options_map), Some(document)) = (options.as_object(), unsigned.as_object()) else {
+        bail!("the credential is not a JSON object")
+    };
+    let hash = proof::hash_data(options_map, document);
     let signature = issuer.key.signing_key().sign(&hash).to_bytes();
     options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
     let mut signed = unsigned.clone();

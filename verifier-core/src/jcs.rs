@@ -7,7 +7,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write as _;
+use core::fmt::Write;
 use serde_json::{Map, Number, Value};
 
 /// Serialises `value` canonically.
@@ -17,40 +17,70 @@ pub fn canonicalize(value: &Value) -> String {
     out
 }
 
-fn write_value(out: &mut String, value: &Value) {
+/// Writes the canonical form of `map` without its member `skip`, with member `replace.0` (if
+/// present) given the value `replace.1`, into any writer (a hasher, say): the signed view of a
+/// document without copying it.
+pub fn write_object_view<W: Write>(
+    out: &mut W,
+    map: &Map<String, Value>,
+    skip: Option<&str>,
+    replace: Option<(&str, &Value)>,
+) {
+    let mut members: Vec<(&String, &Value)> = map
+        .iter()
+        .filter(|(k, _)| Some(k.as_str()) != skip)
+        .map(|(k, v)| match replace {
+            Some((name, value)) if k == name => (k, value),
+            _ => (k, v),
+        })
+        .collect();
+    members.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    write_members(out, members);
+}
+
+fn write_value<W: Write>(out: &mut W, value: &Value) {
     match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(true) => out.push_str("true"),
-        Value::Bool(false) => out.push_str("false"),
+        Value::Null => put(out, "null"),
+        Value::Bool(true) => put(out, "true"),
+        Value::Bool(false) => put(out, "false"),
         Value::Number(n) => write_number(out, n),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => {
-            out.push('[');
+            put(out, "[");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    put(out, ",");
                 }
                 write_value(out, item);
             }
-            out.push(']');
+            put(out, "]");
         }
         Value::Object(map) => write_object(out, map),
     }
 }
 
-fn write_object(out: &mut String, map: &Map<String, Value>) {
+fn write_object<W: Write>(out: &mut W, map: &Map<String, Value>) {
     let mut members: Vec<(&String, &Value)> = map.iter().collect();
     members.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
-    out.push('{');
+    write_members(out, members);
+}
+
+fn write_members<W: Write>(out: &mut W, members: Vec<(&String, &Value)>) {
+    put(out, "{");
     for (i, (key, value)) in members.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            put(out, ",");
         }
         write_string(out, key);
-        out.push(':');
+        put(out, ":");
         write_value(out, value);
     }
-    out.push('}');
+    put(out, "}");
+}
+
+/// Writing to a `String` or a hasher cannot fail.
+fn put<W: Write>(out: &mut W, s: &str) {
+    let _ = out.write_str(s);
 }
 
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -59,7 +89,7 @@ const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
     clippy::as_conversions,
     reason = "rounding a large integer to f64 is exactly what JS does"
 )]
-fn write_number(out: &mut String, n: &Number) {
+fn write_number<W: Write>(out: &mut W, n: &Number) {
     if let Some(u) = n.as_u64().filter(|u| *u <= MAX_SAFE_INTEGER) {
         let _ = write!(out, "{u}");
     } else if let Some(i) = n.as_i64().filter(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER) {
@@ -73,32 +103,40 @@ fn write_number(out: &mut String, n: &Number) {
             n.as_f64().unwrap_or(0.0)
         };
         if f == 0.0 {
-            out.push('0'); // also for -0, as JSON.stringify does
+            put(out, "0"); // also for -0, as JSON.stringify does
         } else {
             let mut buf = ryu_js::Buffer::new();
-            out.push_str(buf.format_finite(f));
+            put(out, buf.format_finite(f));
         }
     }
 }
 
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{9}' => out.push_str("\\t"),
-            '\u{a}' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{d}' => out.push_str("\\r"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
+fn write_string<W: Write>(out: &mut W, s: &str) {
+    put(out, "\"");
+    // Copy runs of characters that need no escape in one go.
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\u{8}' => "\\b",
+            '\u{9}' => "\\t",
+            '\u{a}' => "\\n",
+            '\u{c}' => "\\f",
+            '\u{d}' => "\\r",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        put(out, s.get(start..i).unwrap_or_default());
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            put(out, escape);
         }
+        start = i + c.len_utf8();
     }
-    out.push('"');
+    put(out, s.get(start..).unwrap_or_default());
+    put(out, "\"");
 }
 
 #[cfg(test)]

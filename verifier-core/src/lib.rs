@@ -34,7 +34,7 @@ pub mod proof;
 pub mod report;
 pub mod time;
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;

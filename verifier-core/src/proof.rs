@@ -186,17 +186,14 @@ fn verify_proof(
         None => return malformed("proofValue", "missing"),
     };
 
-    let mut options = proof.clone();
-    options.remove("proofValue");
-    let mut unsecured = doc.clone();
-    unsecured.remove("proof");
-    if let Some(proof_context) = options.get("@context") {
+    let proof_context = proof.get("@context");
+    if let Some(proof_context) = proof_context {
         if !context_starts_with(doc.get("@context"), proof_context) {
             return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
         }
-        unsecured.insert("@context".into(), proof_context.clone());
     }
-    let hash_data = hash_data(&Value::Object(options), &Value::Object(unsecured));
+    // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
+    let hash_data = hash_views(proof, doc, proof_context);
     match key.verify_strict(&hash_data, &signature) {
         Ok(()) => {
             Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", "eddsa-jcs-2022")
@@ -205,12 +202,32 @@ fn verify_proof(
     }
 }
 
-/// `SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(document))`.
-pub fn hash_data(proof_options: &Value, document: &Value) -> [u8; 64] {
+/// `SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(document))`, for signers: `proof_options` is the
+/// proof without `proofValue`, `document` the credential without `proof`.
+pub fn hash_data(proof_options: &Map<String, Value>, document: &Map<String, Value>) -> [u8; 64] {
+    hash_views(proof_options, document, None)
+}
+
+/// SHA-256 fed by the canonical serialiser directly, with no intermediate string.
+struct HashWriter(Sha256);
+
+impl core::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// `hashData` over views of the proof and document: neither is copied.
+fn hash_views(proof: &Map<String, Value>, doc: &Map<String, Value>, context: Option<&Value>) -> [u8; 64] {
+    let mut options = HashWriter(Sha256::new());
+    jcs::write_object_view(&mut options, proof, Some("proofValue"), None);
+    let mut document = HashWriter(Sha256::new());
+    jcs::write_object_view(&mut document, doc, Some("proof"), context.map(|c| ("@context", c)));
     let mut out = [0u8; 64];
     let (first, second) = out.split_at_mut(32);
-    first.copy_from_slice(&Sha256::digest(jcs::canonicalize(proof_options).as_bytes()));
-    second.copy_from_slice(&Sha256::digest(jcs::canonicalize(document).as_bytes()));
+    first.copy_from_slice(&options.0.finalize());
+    second.copy_from_slice(&document.0.finalize());
     out
 }
 

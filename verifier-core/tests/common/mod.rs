@@ -53,7 +53,7 @@ pub fn sign_with(unsigned: &Value, key: &SigningKey, vm: &str) -> Value {
         "proofPurpose": "assertionMethod",
     });
     options["@context"] = unsigned["@context"].clone();
-    let hash = proof::hash_data(&options, unsigned);
+    let hash = proof::hash_data(options.as_object().unwrap(), unsigned.as_object().unwrap());
     let signature = key.sign(&hash).to_bytes();
     options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
     let mut signed = unsigned.clone();

@@ -1,0 +1,85 @@
+// The JavaScript API (verifier-core `wasm` feature, built by scripts/build-js.sh) in Node:
+// same verdicts and the same report shape as `verity verify --json`.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createRequire} from 'node:module';
+import {readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {join, dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const api = require(join(repo, 'target', 'js', 'node', 'verifier_core.js'));
+const verity = process.env.VERITY_BIN ?? join(repo, 'target', 'debug', 'verity');
+const demo = name => join(repo, 'portal', 'demo', `${name}.json`);
+const AT = '2026-09-01T00:00:00Z';
+
+test('verdicts of the demo credentials', () => {
+  for(const [name, verdict] of [['valid', 'valid'], ['tampered', 'invalid'], ['expired', 'expired']]) {
+    const report = api.verify(readFileSync(demo(name)), {now: AT});
+    assert.equal(report.verdict, verdict, name);
+  }
+});
+
+test('the report has exactly the shape of the CLI JSON output', () => {
+  for(const name of ['valid', 'tampered', 'expired']) {
+    let out;
+    try {
+      out = execFileSync(verity, ['verify', '--json', '--at', AT, demo(name)], {encoding: 'utf8'});
+    } catch(e) {
+      out = e.stdout; // exit 1 for a credential that is not valid
+    }
+    const cli = JSON.parse(out);
+    assert.equal(cli.file, demo(name));
+    delete cli.file;
+    assert.deepEqual(api.verify(readFileSync(demo(name)), {now: AT}), cli, name);
+  }
+});
+
+test('now accepts milliseconds, and defaults to the current time', () => {
+  const bytes = readFileSync(demo('expired'));
+  assert.equal(api.verify(bytes, {now: Date.parse('2026-03-01T00:00:00Z')}).verdict, 'valid');
+  assert.equal(api.verify(bytes).verdict, 'expired');
+  assert.equal(api.verify(bytes, {}).verdict, 'expired');
+});
+
+test('needs() lists a did:web document and documents are taken from options', () => {
+  const credential = JSON.parse(readFileSync(demo('valid'), 'utf8'));
+  assert.deepEqual(api.needs(readFileSync(demo('valid'))), []);
+  credential.proof.verificationMethod = 'did:web:example.edu#key-1';
+  credential.issuer.id = 'did:web:example.edu';
+  const bytes = new TextEncoder().encode(JSON.stringify(credential));
+  assert.deepEqual(api.needs(bytes), [{kind: 'did-document', url: 'https://example.edu/.well-known/did.json'}]);
+  const missing = api.verify(bytes, {now: AT});
+  assert.equal(missing.verdict, 'indeterminate');
+  assert.equal(missing.checks.find(c => c.id === 'issuer').code, 'issuer.document_missing');
+  const publicKeyMultibase = JSON.parse(readFileSync(demo('valid'), 'utf8')).proof.verificationMethod.split('#')[1];
+  const doc = {id: 'did:web:example.edu', verificationMethod: [{id: 'did:web:example.edu#key-1', type: 'Multikey',
+    controller: 'did:web:example.edu', publicKeyMultibase}], assertionMethod: ['did:web:example.edu#key-1']};
+  const report = api.verify(bytes, {now: AT, documents: {'https://example.edu/.well-known/did.json': JSON.stringify(doc)}});
+  assert.equal(report.checks.find(c => c.id === 'issuer').code, 'issuer.key_resolved');
+  // The key resolves, but the signed issuer was changed: the signature no longer matches.
+  assert.equal(report.verdict, 'invalid');
+  assert.equal(report.checks.find(c => c.id === 'proof').code, 'proof.signature_mismatch');
+});
+
+test('trust options', () => {
+  const bytes = readFileSync(demo('valid'));
+  const issuer = JSON.parse(bytes).issuer.id;
+  const trusted = api.verify(bytes, {now: AT, trustedIssuers: [{id: issuer, name: 'Demo U'}]});
+  assert.deepEqual(trusted.checks.at(-1), {id: 'trust', outcome: 'passed', code: 'trust.trusted_issuer',
+    message: trusted.checks.at(-1).message, data: {name: 'Demo U'}});
+  assert.equal(api.verify(bytes, {now: AT, requireTrustedIssuer: true}).verdict, 'invalid');
+});
+
+test('malformed options throw TypeError; malformed credentials never throw', () => {
+  assert.throws(() => api.verify(new Uint8Array(), {now: 'yesterday'}), TypeError);
+  assert.throws(() => api.verify(new Uint8Array(), {documents: {'x': 42}}), TypeError);
+  for(const junk of ['', '{', '[]', 'null', '\u0000\u0001', '{"@context": 5}', 'x'.repeat(100000)]) {
+    const report = api.verify(new TextEncoder().encode(junk), {now: AT});
+    assert.equal(report.checks[0].id, 'input');
+    assert.notEqual(report.verdict, 'valid');
+  }
+  assert.equal(typeof api.version(), 'string');
+});

@@ -1,0 +1,64 @@
+// Benchmark: eddsa-jcs-2022 verification of the same Open Badges 3.0 credential by
+//   (a) Verity's WebAssembly module through its JS API (verify → report object),
+//   (b) the JavaScript reference, @digitalbazaar/vc + eddsa-jcs-2022-cryptosuite,
+//   (c) a bare Ed25519 verify_strict in the same WebAssembly module (the cost floor),
+// all in this Node process. Prints per-operation times and the ratios the targets are stated in.
+// Needs: scripts/build-js.sh --bench
+import {createRequire} from 'node:module';
+import {readFileSync} from 'node:fs';
+import {join, dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import * as vc from '@digitalbazaar/vc';
+import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import {documentLoader} from '../interop.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const require = createRequire(import.meta.url);
+const wasm = require(join(repo, 'target', 'js-bench', 'node', 'verifier_core.js'));
+const bytes = readFileSync(join(repo, 'portal', 'demo', 'valid.json'));
+const credential = JSON.parse(bytes);
+const now = '2026-09-01T00:00:00Z';
+
+const ROUNDS = 7;
+
+/** Median over ROUNDS rounds of the mean time per operation, in µs. */
+async function time(label, iterations, fn) {
+  for(let i = 0; i < Math.min(100, iterations); i++) await fn();
+  const rounds = [];
+  for(let r = 0; r < ROUNDS; r++) {
+    const start = process.hrtime.bigint();
+    for(let i = 0; i < iterations; i++) await fn();
+    rounds.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
+  }
+  rounds.sort((a, b) => a - b);
+  const us = rounds[ROUNDS >> 1];
+  console.log(`${label.padEnd(44)} ${us.toFixed(1).padStart(9)} µs/op  (median of ${ROUNDS} rounds of ${iterations}; ` +
+    `min ${rounds[0].toFixed(1)}, max ${rounds[ROUNDS - 1].toFixed(1)})`);
+  return us;
+}
+
+if(wasm.verify(bytes, {now}).verdict !== 'valid') throw new Error('benchmark credential does not verify');
+const js = await vc.verifyCredential({credential, suite: new DataIntegrityProof({cryptosuite: createVerifyCryptosuite()}),
+  documentLoader, now: new Date(now)});
+if(!js.verified) throw new Error(`JS reference does not verify the benchmark credential: ${js.error}`);
+
+// Inputs for the bare verify: the same key, a 64-byte message and a valid signature over it are
+// not at hand without a signer, so verify the credential's real signature over its real hashData.
+const {createHash} = await import('node:crypto');
+const canonicalize = (await import('canonicalize')).default;
+const proof = {...credential.proof}; delete proof.proofValue;
+const doc = {...credential}; delete doc.proof;
+const hashData = Buffer.concat([createHash('sha256').update(canonicalize(proof)).digest(),
+  createHash('sha256').update(canonicalize(doc)).digest()]);
+const bs58 = (await import('base58-universal'));
+const signature = bs58.decode(credential.proof.proofValue.slice(1));
+const publicKey = bs58.decode(credential.proof.verificationMethod.split('#')[1].slice(1)).slice(2);
+if(!wasm.ed25519VerifyStrict(publicKey, hashData, signature)) throw new Error('bare verify failed');
+
+const verity = await time('Verity WASM verify (JS API)', 1000, () => wasm.verify(bytes, {now}));
+const bare = await time('bare Ed25519 verify_strict in WASM', 1000, () => wasm.ed25519VerifyStrict(publicKey, hashData, signature));
+const reference = await time('@digitalbazaar/vc verifyCredential', 200, () => vc.verifyCredential({credential,
+  suite: new DataIntegrityProof({cryptosuite: createVerifyCryptosuite()}), documentLoader, now: new Date(now)}));
+console.log(`\nVerity WASM is ${(reference / verity).toFixed(2)}x faster than the JS reference (target >= 3x)`);
+console.log(`Verity WASM costs ${(verity / bare).toFixed(2)}x a bare Ed25519 verify in WASM (target <= 1.5x)`);
