@@ -145,7 +145,7 @@ impl Filler<'_> {
             }
             Value::Array(items) => {
                 let mut kept = Vec::with_capacity(items.len());
-                for (i, mut item) in std::mem::take(items).into_iter().enumerate() {
+                for (i, mut item) in core::mem::take(items).into_iter().enumerate() {
                     if self.fill(&mut item, &format!("{path}[{i}]"))? {
                         kept.push(item);
                     }
@@ -155,7 +155,7 @@ impl Filler<'_> {
             }
             Value::Object(map) => {
                 let mut kept = Map::new();
-                for (k, mut v) in std::mem::take(map) {
+                for (k, mut v) in core::mem::take(map) {
                     let child = if path.is_empty() {
                         k.clone()
                     } else {
@@ -260,10 +260,10 @@ pub fn self_check(
 ) -> Result<()> {
     let bytes = serde_json::to_vec(signed)?;
     let mut ctx = Context::default();
-    if let Some(doc) = issuer.key.did_web_document() {
-        if let Some(url) = verifier_core::did::did_web_url(&issuer.did) {
-            ctx.documents.insert(url, serde_json::to_vec(&doc)?);
-        }
+    if let Some(doc) = issuer.key.did_web_document()
+        && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
+    {
+        ctx.documents.insert(url, serde_json::to_vec(&doc)?);
     }
     let report = verifier_core::verify(&bytes, &ctx, issuer.now);
     let problems: Vec<String> = report

@@ -17,8 +17,8 @@ pub struct IssuerKey {
     pub did_web: Option<String>,
 }
 
-impl std::fmt::Debug for IssuerKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for IssuerKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("IssuerKey")
             .field("did_key", &self.did_key())
             .field("did_web", &self.did_web)
@@ -156,10 +156,10 @@ impl IssuerKey {
             .and_then(|s| s.try_into().ok())
             .context("secretKeyMultibase is not an Ed25519 secret key")?;
         let key = Self::from_seed(seed, value["didWeb"].as_str().map(str::to_owned));
-        if let Some(stored) = value["publicKeyMultibase"].as_str() {
-            if stored != key.multikey() {
-                bail!("key file is inconsistent: publicKeyMultibase does not match the secret key");
-            }
+        if let Some(stored) = value["publicKeyMultibase"].as_str()
+            && stored != key.multikey()
+        {
+            bail!("key file is inconsistent: publicKeyMultibase does not match the secret key");
         }
         Ok(key)
     }

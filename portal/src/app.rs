@@ -33,7 +33,7 @@ enum Source {
 enum State {
     Idle,
     Busy,
-    Done { label: String, report: Report },
+    Done { label: String, report: Box<Report> },
     Error(String),
 }
 
@@ -49,7 +49,10 @@ pub(crate) fn App() -> impl IntoView {
         set_state.set(State::Busy);
         spawn_local(async move {
             let report = verify::verify_bytes(bytes).await;
-            set_state.set(State::Done { label, report });
+            set_state.set(State::Done {
+                label,
+                report: Box::new(report),
+            });
         });
     };
     let run_url = move |link: String| {
@@ -153,7 +156,7 @@ pub(crate) fn App() -> impl IntoView {
                     State::Idle => view! { <p class="hint">"The result appears here."</p> }.into_any(),
                     State::Busy => view! { <p class="busy" data-testid="busy">"Verifying…"</p> }.into_any(),
                     State::Error(message) => view! { <p class="error" role="alert" data-testid="input-error">{message}</p> }.into_any(),
-                    State::Done { label, report } => view! { <ReportView label report /> }.into_any(),
+                    State::Done { label, report } => view! { <ReportView label report=*report /> }.into_any(),
                 }}
             </section>
         </main>

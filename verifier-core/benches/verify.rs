@@ -1,8 +1,8 @@
 //! eddsa-jcs-2022 verification of a typical Open Badges 3.0 credential, against a bare Ed25519
 //! `verify_strict` of a 64-byte message (the floor any implementation pays) in the same run.
+use core::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ed25519_dalek::{Signer, SigningKey};
-use std::hint::black_box;
 use verifier_core::{Context, UnixTime, Verdict, verify};
 
 #[path = "../tests/common/mod.rs"]

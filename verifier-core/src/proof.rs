@@ -171,11 +171,10 @@ fn verify_proof(
         .get("expires")
         .and_then(Value::as_str)
         .and_then(UnixTime::parse)
+        && now > expires
     {
-        if now > expires {
-            return Check::failed(CheckId::Proof, Code::ProofExpired)
-                .with("expires", expires.to_rfc3339());
-        }
+        return Check::failed(CheckId::Proof, Code::ProofExpired)
+            .with("expires", expires.to_rfc3339());
     }
     let signature = match proof.get("proofValue") {
         Some(Value::String(v)) => match decode_signature(v) {
@@ -187,10 +186,10 @@ fn verify_proof(
     };
 
     let proof_context = proof.get("@context");
-    if let Some(proof_context) = proof_context {
-        if !context_starts_with(doc.get("@context"), proof_context) {
-            return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
-        }
+    if let Some(proof_context) = proof_context
+        && !context_starts_with(doc.get("@context"), proof_context)
+    {
+        return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
     }
     // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
     let hash_data = hash_views(proof, doc, proof_context);
@@ -219,11 +218,20 @@ impl core::fmt::Write for HashWriter {
 }
 
 /// `hashData` over views of the proof and document: neither is copied.
-fn hash_views(proof: &Map<String, Value>, doc: &Map<String, Value>, context: Option<&Value>) -> [u8; 64] {
+fn hash_views(
+    proof: &Map<String, Value>,
+    doc: &Map<String, Value>,
+    context: Option<&Value>,
+) -> [u8; 64] {
     let mut options = HashWriter(Sha256::new());
     jcs::write_object_view(&mut options, proof, Some("proofValue"), None);
     let mut document = HashWriter(Sha256::new());
-    jcs::write_object_view(&mut document, doc, Some("proof"), context.map(|c| ("@context", c)));
+    jcs::write_object_view(
+        &mut document,
+        doc,
+        Some("proof"),
+        context.map(|c| ("@context", c)),
+    );
     let mut out = [0u8; 64];
     let (first, second) = out.split_at_mut(32);
     first.copy_from_slice(&options.0.finalize());

@@ -180,7 +180,14 @@ pub fn version_js() -> String {
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = ed25519VerifyStrict)]
 pub fn ed25519_verify_strict(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
-    let (Ok(pk), Ok(sig)) = (<[u8; 32]>::try_from(public_key), <[u8; 64]>::try_from(signature)) else { return false };
-    ed25519_dalek::VerifyingKey::from_bytes(&pk)
-        .is_ok_and(|key| key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig)).is_ok())
+    let (Ok(pk), Ok(sig)) = (
+        <[u8; 32]>::try_from(public_key),
+        <[u8; 64]>::try_from(signature),
+    ) else {
+        return false;
+    };
+    ed25519_dalek::VerifyingKey::from_bytes(&pk).is_ok_and(|key| {
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig))
+            .is_ok()
+    })
 }

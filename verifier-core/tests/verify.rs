@@ -7,6 +7,8 @@ use serde_json::{Value, json};
 use verifier_core::{Code, Context, Outcome, Report, UnixTime, Verdict, needs, verify};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+type Mutation = Box<dyn Fn(&mut Value)>;
+
 const NOW: UnixTime = UnixTime(1_780_000_000); // 2026-05-28T20:26:40Z
 
 fn run(credential: &str) -> Report {
@@ -77,7 +79,7 @@ fn formatting_and_key_order_do_not_matter() {
 #[wasm_bindgen_test(unsupported = test)]
 fn every_tampered_field_is_invalid() {
     let original: Value = serde_json::from_str(&signed(|_| {})).unwrap();
-    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let edits: Vec<(&str, Mutation)> = vec![
         (
             "name",
             Box::new(|v| {
@@ -239,7 +241,7 @@ fn key_of_another_issuer_is_rejected() {
 #[wasm_bindgen_test(unsupported = test)]
 fn proof_field_problems() {
     let original: Value = serde_json::from_str(&signed(|_| {})).unwrap();
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Mutation, &str)> = vec![
         (
             Box::new(|v| v["proof"]["proofPurpose"] = json!("authentication")),
             "proof.purpose_mismatch",

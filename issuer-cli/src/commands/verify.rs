@@ -102,6 +102,23 @@ pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
     }))
 }
 
+/// Credential text made safe for a terminal: control characters (escape sequences) and bidi
+/// overrides ("Trojan Source") are shown escaped instead of being interpreted.
+fn printable(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let dangerous =
+                c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            let shown: Vec<char> = if dangerous {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            shown
+        })
+        .collect()
+}
+
 fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> Result<()> {
     let mut line = format!(
         "{}: {}",
@@ -110,13 +127,13 @@ fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> R
     );
     if let Some(s) = &report.summary {
         if let Some(name) = s.achievement_name.as_ref().or(s.credential_name.as_ref()) {
-            line.push_str(&format!(" — {name}"));
+            line.push_str(&format!(" — {}", printable(name)));
         }
         if let Some(issuer) = s.issuer_name.as_ref().or(s.issuer_id.as_ref()) {
-            line.push_str(&format!(", issued by {issuer}"));
+            line.push_str(&format!(", issued by {}", printable(issuer)));
         }
         if let Some(recipient) = &s.recipient {
-            line.push_str(&format!(" to {recipient}"));
+            line.push_str(&format!(" to {}", printable(recipient)));
         }
     }
     writeln!(out, "{line}")?;
@@ -130,7 +147,11 @@ fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> R
         } else {
             "–"
         };
-        let data: Vec<String> = check.data.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let data: Vec<String> = check
+            .data
+            .iter()
+            .map(|(k, v)| format!("{k}={}", printable(v)))
+            .collect();
         let data = if data.is_empty() {
             String::new()
         } else {

@@ -1,0 +1,416 @@
+//! The `verity` binary end to end: keygen → issue from CSV → verify, exit codes, JSON output.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn verity(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_verity"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run verity")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exit code")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const TEMPLATE: &str = r#"{
+  "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+  "type": ["VerifiableCredential", "OpenBadgeCredential"],
+  "name": "Welding Level 2",
+  "issuer": {"type": ["Profile"], "name": "Lycée Technique", "url": "https://lycee.example"},
+  "validUntil": "{{valid_until}}",
+  "credentialSubject": {
+    "id": "{{subject}}", "type": ["AchievementSubject"], "name": "{{first}} {{last}}",
+    "achievement": {"id": "https://lycee.example/achievements/weld-2", "type": ["Achievement"], "name": "Welding Level 2",
+      "description": "MIG and TIG welding of steel.", "criteria": {"narrative": "Practical exam, grade {{grade}}."}}
+  }
+}"#;
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+fn setup(csv: &str) -> Setup {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    std::fs::write(dir.join("badge.json"), TEMPLATE).unwrap();
+    std::fs::write(dir.join("students.csv"), csv).unwrap();
+    let out = verity(
+        &["keygen", "--out", "keys", "--did-web", "lycee.example"],
+        &dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    Setup { _tmp: tmp, dir }
+}
+
+const GOOD_CSV: &str = "first,last,subject,grade,valid_until\n\
+    Marie,Curie,did:example:marie,A,\n\
+    Pierre,Curie,did:example:pierre,B,2030-01-01T00:00:00Z\n\
+    \"Ève\",\"D'Arc, Jeanne\",mailto:eve@example.org,A+,\n";
+
+#[test]
+fn keygen_writes_a_private_key_file_and_a_did_web_document() {
+    let s = setup(GOOD_CSV);
+    let key = s.dir.join("keys/key.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let doc: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join("keys/did.json")).unwrap()).unwrap();
+    assert_eq!(doc["id"], "did:web:lycee.example");
+    assert_eq!(doc["assertionMethod"][0], "did:web:lycee.example#key-1");
+    // A second keygen into the same directory refuses to overwrite the key.
+    let again = verity(&["keygen", "--out", "keys"], &s.dir);
+    assert_eq!(code(&again), 2);
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+}
+
+#[test]
+fn issue_then_verify_round_trip_and_tamper() {
+    let s = setup(GOOD_CSV);
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+            "--at",
+            "2026-02-01T08:00:00Z",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let files: Vec<_> = (1..=3)
+        .map(|i| format!("issued/credential-{i:05}.json"))
+        .collect();
+    for f in &files {
+        assert!(s.dir.join(f).exists(), "{f}");
+    }
+    let first: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join(&files[0])).unwrap()).unwrap();
+    assert_eq!(first["credentialSubject"]["name"], "Marie Curie");
+    assert!(
+        first.get("validUntil").is_none(),
+        "an empty cell removes a placeholder-only field"
+    );
+    assert_eq!(first["issuer"]["id"], "did:web:lycee.example");
+    assert_eq!(first["validFrom"], "2026-02-01T08:00:00Z");
+    assert!(first["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    let third: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join(&files[2])).unwrap()).unwrap();
+    assert_eq!(third["credentialSubject"]["name"], "Ève D'Arc, Jeanne");
+
+    // Offline verification: the did:web document comes from --resources.
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    let verify = verity(
+        &[
+            "verify",
+            "--json",
+            "--at",
+            "2026-03-01T00:00:00Z",
+            "--resources",
+            "resources.json",
+            "issued",
+        ],
+        &s.dir,
+    );
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}\n{}",
+        String::from_utf8_lossy(&verify.stdout),
+        stderr(&verify)
+    );
+    let lines: Vec<Value> = String::from_utf8(verify.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "the manifest is not verified as a credential"
+    );
+    for line in &lines {
+        assert_eq!(line["verdict"], "valid", "{line}");
+        assert!(
+            line["file"]
+                .as_str()
+                .unwrap()
+                .starts_with("issued/credential-")
+        );
+        for check in line["checks"].as_array().unwrap() {
+            for field in ["id", "outcome", "code", "message"] {
+                assert!(check[field].is_string(), "{field} in {check}");
+            }
+        }
+    }
+
+    // Without the DID document the issuer key cannot be resolved: indeterminate, exit 1.
+    let offline = verity(
+        &["verify", "--json", "issued/credential-00001.json"],
+        &s.dir,
+    );
+    assert_eq!(code(&offline), 1);
+    let report: Value = serde_json::from_slice(&offline.stdout).unwrap();
+    assert_eq!(report["verdict"], "indeterminate");
+
+    // Tampering with any signed field makes it invalid, and the exit code says so.
+    let tampered = std::fs::read_to_string(s.dir.join(&files[0]))
+        .unwrap()
+        .replace("Marie Curie", "Marie Curie-Sklodowska");
+    std::fs::write(s.dir.join("tampered.json"), tampered).unwrap();
+    let out = verity(
+        &[
+            "verify",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2026-03-01T00:00:00Z",
+            "tampered.json",
+            &files[1],
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("tampered.json: INVALID"), "{text}");
+    assert!(text.contains("proof.signature_mismatch"), "{text}");
+    assert!(text.contains("credential-00002.json: VALID"), "{text}");
+
+    // Expiry: the second credential's validUntil is 2030.
+    let later = verity(
+        &[
+            "verify",
+            "--json",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2031-01-01T00:00:00Z",
+            &files[1],
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&later), 1);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&later.stdout).unwrap()["verdict"],
+        "expired"
+    );
+}
+
+#[test]
+fn issuing_as_did_key() {
+    let s = setup(GOOD_CSV);
+    let did_key = String::from_utf8(verity(&["keygen", "--out", "k2"], &s.dir).stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(did_key.starts_with("did:key:z6Mk"));
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "k2/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "o",
+            "-q",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        out.stderr.is_empty(),
+        "--quiet prints nothing: {}",
+        stderr(&out)
+    );
+    let verify = verity(&["verify", "o"], &s.dir);
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    // Asking to issue as a DID the key is not published under is refused.
+    let wrong = verity(
+        &[
+            "issue",
+            "--key",
+            "k2/key.json",
+            "--did",
+            "did:web:lycee.example",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "o2",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&wrong), 2);
+    assert!(!s.dir.join("o2").exists());
+}
+
+#[test]
+fn a_bad_row_names_row_and_column_and_writes_nothing() {
+    let s = setup(
+        "first,last,subject,grade,valid_until\nMarie,Curie,did:example:marie,A,\nBad,Row,did:example:bad,C,31/12/2030\n",
+    );
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("row 2"), "{err}");
+    assert!(err.contains("valid_until"), "{err}");
+    assert!(err.contains("validUntil"), "{err}");
+    assert!(!s.dir.join("issued").exists(), "nothing half-written");
+    let leftovers: Vec<_> = std::fs::read_dir(&s.dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_missing_column_and_an_empty_required_cell_are_explained() {
+    let s = setup("first,last,subject,grade\nMarie,Curie,did:example:marie,A\n");
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("valid_until"), "{}", stderr(&out));
+
+    let s = setup("first,last,subject,grade,valid_until\nMarie,Curie,,A,\n");
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("row 1") && err.contains("credentialSubject.id") && err.contains("'subject'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_existing_non_empty_output_directory_is_refused() {
+    let s = setup(GOOD_CSV);
+    std::fs::create_dir(s.dir.join("issued")).unwrap();
+    std::fs::write(s.dir.join("issued/keep.txt"), "mine").unwrap();
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(std::fs::read_dir(s.dir.join("issued")).unwrap().count(), 1);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(code(&verity(&["verify"], tmp.path())), 2);
+    assert_eq!(
+        code(&verity(
+            &["verify", "--at", "yesterday", "x.json"],
+            tmp.path()
+        )),
+        2
+    );
+    assert_eq!(code(&verity(&["frobnicate"], tmp.path())), 2);
+    assert_eq!(
+        code(&verity(&["verify", "does-not-exist.json"], tmp.path())),
+        2
+    );
+    assert_eq!(code(&verity(&["--help"], tmp.path())), 0);
+    std::fs::write(tmp.path().join("junk.json"), "{ not json").unwrap();
+    let out = verity(&["verify", "--json", "junk.json"], tmp.path());
+    assert_eq!(code(&out), 1);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["checks"][0]["code"], "input.json_invalid");
+}
+
+#[test]
+fn terminal_output_escapes_control_characters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hostile = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"name":"evil\u001b[2J\u202etxt","issuer":"did:example:x","credentialSubject":{"id":"did:example:y"}}"#;
+    std::fs::write(tmp.path().join("h.json"), hostile).unwrap();
+    let out = verity(&["verify", "h.json"], tmp.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}"), "{text}");
+}
