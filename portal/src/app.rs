@@ -63,7 +63,7 @@ pub(crate) fn App() -> impl IntoView {
                     let report = verify::verify_bytes(bytes).await;
                     set_state.set(State::Done {
                         label: link,
-                        report,
+                        report: Box::new(report),
                     });
                 }
                 Err(message) => set_state.set(State::Error(message)),
