@@ -16,8 +16,8 @@
 //! Without default features the crate is `#![no_std]` + `alloc`.
 #![no_std]
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![warn(missing_docs, clippy::indexing_slicing, clippy::as_conversions)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 extern crate alloc;
 #[cfg(feature = "std")]
