@@ -14,6 +14,9 @@ pub struct Limits {
     pub max_document_bytes: usize,
     /// Most proofs checked on one credential. Default 8: real credentials carry one or two.
     pub max_proofs: usize,
+    /// Most Hash N-Degree Quads calls in one RDF canonicalization. Default 4000 (rdf-canon's
+    /// default): a credential needs a handful, the RDFC-1.0 poison test (#074) exceeds it in ~0.3 s.
+    pub max_rdfc_calls: usize,
 }
 
 impl Default for Limits {
@@ -22,6 +25,7 @@ impl Default for Limits {
             max_input_bytes: 10 * 1024 * 1024,
             max_document_bytes: 1024 * 1024,
             max_proofs: 8,
+            max_rdfc_calls: 4000,
         }
     }
 }
@@ -53,6 +57,9 @@ pub struct Context {
     pub limits: Limits,
     /// External documents already fetched by the shell, by URL (see [`crate::needs`]).
     pub documents: BTreeMap<String, Vec<u8>>,
+    /// JSON-LD contexts the caller supplies in addition to the embedded ones, by URL
+    /// (feature `rdfc`). Contexts are never fetched.
+    pub contexts: BTreeMap<String, Vec<u8>>,
 }
 
 impl Context {

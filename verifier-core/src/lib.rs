@@ -11,13 +11,22 @@
 //! |---|---|
 //! | `std` (default) | `std::error::Error` conveniences; the logic is identical without it |
 //! | `messages` | an English message for each [`Code`], for shells |
+//! | `rdfc` | eddsa-rdfc-2022 and Ed25519Signature2020 (JSON-LD, RDFC-1.0, embedded contexts; needs std) |
 //! | `wasm` | the JavaScript API (`verify`, `needs`), built with wasm-bindgen |
 //!
 //! Without default features the crate is `#![no_std]` + `alloc`.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::indexing_slicing, clippy::as_conversions)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 extern crate alloc;
 #[cfg(feature = "std")]
@@ -31,6 +40,8 @@ pub mod json;
 #[cfg(feature = "messages")]
 pub mod messages;
 pub mod proof;
+#[cfg(feature = "rdfc")]
+pub mod rdfc;
 pub mod report;
 pub mod time;
 #[cfg(feature = "wasm")]

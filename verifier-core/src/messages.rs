@@ -53,6 +53,19 @@ pub const fn english(code: Code) -> &'static str {
         Code::ProofNoKey => {
             "The signature could not be checked because the issuer's key is unavailable."
         }
+        Code::ContextUnknown => {
+            "The credential uses a vocabulary (JSON-LD context) this verifier does not have; it is never downloaded."
+        }
+        Code::JsonldUndefinedTerm => {
+            "The credential contains a field its vocabulary does not define, so the signature would not cover it."
+        }
+        Code::JsonldInlineContext => {
+            "The credential redefines its vocabulary inline, which this verifier does not accept."
+        }
+        Code::JsonldInvalid => "The credential is not valid JSON-LD.",
+        Code::LimitsRdfcPoison => {
+            "The credential's data is built to make canonicalization take too long; it was rejected."
+        }
         Code::ValidityCurrent => "The credential is within its validity period.",
         Code::ValidityExpired => "The credential has expired.",
         Code::ValidityNotYetValid => "The credential is not valid yet.",

@@ -20,8 +20,32 @@ use crate::jcs;
 use crate::report::{Check, CheckId, Code};
 use crate::time::{UnixTime, parse_datetime};
 
-/// Cryptosuites this build verifies.
-pub const SUPPORTED_SUITES: &[&str] = &["eddsa-jcs-2022"];
+/// Proof suites this build verifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Suite {
+    /// DataIntegrityProof, cryptosuite eddsa-jcs-2022.
+    EddsaJcs2022,
+    /// DataIntegrityProof, cryptosuite eddsa-rdfc-2022 (feature `rdfc`).
+    EddsaRdfc2022,
+    /// Ed25519Signature2020 (VC 1.1 era; feature `rdfc`).
+    Ed25519Signature2020,
+}
+
+impl Suite {
+    const fn name(self) -> &'static str {
+        match self {
+            Self::EddsaJcs2022 => "eddsa-jcs-2022",
+            Self::EddsaRdfc2022 => "eddsa-rdfc-2022",
+            Self::Ed25519Signature2020 => "Ed25519Signature2020",
+        }
+    }
+    const fn available(self) -> bool {
+        match self {
+            Self::EddsaJcs2022 => true,
+            Self::EddsaRdfc2022 | Self::Ed25519Signature2020 => cfg!(feature = "rdfc"),
+        }
+    }
+}
 
 /// The proofs of a credential: `proof` may be one object or a set (array).
 pub(crate) fn proofs(doc: &Map<String, Value>) -> Vec<&Value> {
@@ -80,7 +104,7 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
     let proof_check = match vm {
         None => malformed("verificationMethod", "missing"),
         Some(_) => match key {
-            Some(key) => verify_proof(&cred.doc, proof, &key, now),
+            Some(key) => verify_proof(&cred.doc, proof, &key, ctx, now),
             None => match suite(proof) {
                 Ok(_) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
                 Err(check) => check,
@@ -123,23 +147,26 @@ fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<
     }
 }
 
-/// Checks that the proof is of a supported suite; returns the suite name.
-fn suite(proof: &Map<String, Value>) -> Result<&'static str, Check> {
+/// Checks that the proof is of a suite this build verifies.
+fn suite(proof: &Map<String, Value>) -> Result<Suite, Check> {
     let ty = proof.get("type").and_then(Value::as_str);
     let cryptosuite = proof.get("cryptosuite").and_then(Value::as_str);
-    match (ty, cryptosuite) {
-        (Some("DataIntegrityProof"), Some(s)) => SUPPORTED_SUITES
-            .iter()
-            .find(|known| **known == s)
-            .copied()
-            .ok_or_else(|| {
-                Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite).with("suite", s)
-            }),
-        (Some("DataIntegrityProof"), None) => Err(malformed("cryptosuite", "missing")),
-        (Some(other), _) => {
-            Err(Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite).with("suite", other))
-        }
-        (None, _) => Err(malformed("type", "missing")),
+    let unsupported = |name: &str| {
+        Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite).with("suite", name)
+    };
+    let suite = match (ty, cryptosuite) {
+        (Some("DataIntegrityProof"), Some("eddsa-jcs-2022")) => Suite::EddsaJcs2022,
+        (Some("DataIntegrityProof"), Some("eddsa-rdfc-2022")) => Suite::EddsaRdfc2022,
+        (Some("DataIntegrityProof"), Some(other)) => return Err(unsupported(other)),
+        (Some("DataIntegrityProof"), None) => return Err(malformed("cryptosuite", "missing")),
+        (Some("Ed25519Signature2020"), _) => Suite::Ed25519Signature2020,
+        (Some(other), _) => return Err(unsupported(other)),
+        (None, _) => return Err(malformed("type", "missing")),
+    };
+    if suite.available() {
+        Ok(suite)
+    } else {
+        Err(unsupported(suite.name()))
     }
 }
 
@@ -147,11 +174,13 @@ fn verify_proof(
     doc: &Map<String, Value>,
     proof: &Map<String, Value>,
     key: &VerifyingKey,
+    ctx: &Context,
     now: UnixTime,
 ) -> Check {
-    if let Err(check) = suite(proof) {
-        return check;
-    }
+    let suite = match suite(proof) {
+        Ok(suite) => suite,
+        Err(check) => return check,
+    };
     match proof.get("proofPurpose").and_then(Value::as_str) {
         Some("assertionMethod") => {}
         Some(other) => {
@@ -185,20 +214,89 @@ fn verify_proof(
         None => return malformed("proofValue", "missing"),
     };
 
-    let proof_context = proof.get("@context");
-    if let Some(proof_context) = proof_context
-        && !context_starts_with(doc.get("@context"), proof_context)
-    {
-        return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
-    }
-    // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
-    let hash_data = hash_views(proof, doc, proof_context);
+    let hash_data = match suite {
+        Suite::EddsaJcs2022 => {
+            let proof_context = proof.get("@context");
+            if let Some(proof_context) = proof_context
+                && !context_starts_with(doc.get("@context"), proof_context)
+            {
+                return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
+            }
+            // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
+            hash_views(proof, doc, proof_context)
+        }
+        #[cfg(feature = "rdfc")]
+        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => match rdfc_hash_data(doc, proof, ctx)
+        {
+            Ok(hash) => hash,
+            Err(check) => return check,
+        },
+        #[cfg(not(feature = "rdfc"))]
+        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => {
+            let _ = ctx;
+            return Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite)
+                .with("suite", suite.name());
+        }
+    };
     match key.verify_strict(&hash_data, &signature) {
         Ok(()) => {
-            Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", "eddsa-jcs-2022")
+            Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", suite.name())
         }
         Err(_) => Check::failed(CheckId::Proof, Code::ProofSignatureMismatch),
     }
+}
+
+/// `SHA-256(RDFC(proofConfig)) ‖ SHA-256(RDFC(document))` (vc-di-eddsa §3.2.4 / Ed25519Signature2020):
+/// proofConfig = proof − proofValue with the document's `@context`; document = credential − proof.
+#[cfg(feature = "rdfc")]
+fn rdfc_hash_data(
+    doc: &Map<String, Value>,
+    proof: &Map<String, Value>,
+    ctx: &Context,
+) -> Result<[u8; 64], Check> {
+    use crate::rdfc::{self, ContextStore, RdfcError, RdfcHash};
+    let mut config = proof.clone();
+    config.remove("proofValue");
+    if let Some(context) = doc.get("@context") {
+        config.insert("@context".into(), context.clone());
+    }
+    let mut unsecured = doc.clone();
+    unsecured.remove("proof");
+    let store = ContextStore::new(ctx.contexts.clone());
+    let canon = |value: Map<String, Value>| {
+        rdfc::canonicalize(
+            &Value::Object(value),
+            &store,
+            RdfcHash::Sha256,
+            ctx.limits.max_rdfc_calls,
+        )
+    };
+    let fail = |code| Check::failed(CheckId::Proof, code);
+    let (config, document) = match canon(config).and_then(|c| canon(unsecured).map(|d| (c, d))) {
+        Ok(pair) => pair,
+        Err(RdfcError::UnknownContext(url)) => {
+            return Err(Check::skipped(CheckId::Proof, Code::ContextUnknown).with("url", url));
+        }
+        Err(RdfcError::InlineContext(path)) => {
+            return Err(fail(Code::JsonldInlineContext).with("path", path));
+        }
+        Err(RdfcError::UndefinedTerm(path, term)) => {
+            return Err(fail(Code::JsonldUndefinedTerm)
+                .with("path", path)
+                .with("term", term));
+        }
+        Err(RdfcError::InvalidJsonLd(reason) | RdfcError::Canonicalization(reason)) => {
+            return Err(fail(Code::JsonldInvalid).with("reason", reason));
+        }
+        Err(RdfcError::Poisoned(limit)) => {
+            return Err(fail(Code::LimitsRdfcPoison).with("limit", limit.to_string()));
+        }
+    };
+    let mut out = [0u8; 64];
+    let (first, second) = out.split_at_mut(32);
+    first.copy_from_slice(&Sha256::digest(config.as_bytes()));
+    second.copy_from_slice(&Sha256::digest(document.as_bytes()));
+    Ok(out)
 }
 
 /// `SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(document))`, for signers: `proof_options` is the

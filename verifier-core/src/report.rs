@@ -178,6 +178,16 @@ codes! {
     ProofSignatureMismatch = "proof.signature_mismatch",
     /// The proof was not checked because the issuer's key could not be resolved.
     ProofNoKey = "proof.no_key",
+    /// The credential names a JSON-LD context that is not embedded nor supplied (data: `url`); never fetched.
+    ContextUnknown = "context.unknown",
+    /// A term, type or IRI is not defined by the contexts and would be dropped from what is signed (data: `path`, `term`).
+    JsonldUndefinedTerm = "jsonld.undefined_term",
+    /// An inline (object or null) `@context`, which can undefine terms (data: `path`).
+    JsonldInlineContext = "jsonld.inline_context",
+    /// The JSON-LD is invalid (data: `reason`).
+    JsonldInvalid = "jsonld.invalid",
+    /// RDF canonicalization exceeded its work limit: a dataset-poisoning graph (data: `limit`).
+    LimitsRdfcPoison = "limits.rdfc_poison",
 
     /// `now` lies within the validity period.
     ValidityCurrent = "validity.current",
