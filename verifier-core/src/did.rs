@@ -96,12 +96,6 @@ pub fn did_web_url(did: &str) -> Option<String> {
     Some(url)
 }
 
-/// The DID documents (by URL) needed to resolve `verification_method`.
-pub(crate) fn document_url_for(verification_method: &str) -> Option<String> {
-    let did = verification_method.split('#').next()?;
-    did_web_url(did)
-}
-
 /// Resolves `vm` (a DID URL) to the issuer's Ed25519 key, checking that it belongs to `issuer`
 /// and is allowed for `assertionMethod`.
 pub(crate) fn resolve_assertion_key(
@@ -109,19 +103,18 @@ pub(crate) fn resolve_assertion_key(
     issuer: &str,
     ctx: &Context,
 ) -> Result<VerifyingKey, KeyError> {
-    let (did, fragment) = vm
-        .split_once('#')
-        .ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "verificationMethod", vm))?;
-    if did != issuer {
+    // A fragment-less did:key (seen in the wild) names the DID's one key.
+    let (controller, fragment) = vm.split_once('#').unwrap_or((vm, ""));
+    if controller != issuer {
         return Err(KeyError::new(
             Code::IssuerVmNotIssuer,
             "verificationMethod",
             vm,
         ));
     }
-    if let Some(msi) = did.strip_prefix("did:key:") {
+    if let Some(msi) = controller.strip_prefix("did:key:") {
         // A did:key document has exactly one verification method, `#<msi>`, in every relationship.
-        if fragment != msi {
+        if !fragment.is_empty() && fragment != msi {
             return Err(KeyError::new(
                 Code::IssuerVmNotFound,
                 "verificationMethod",
@@ -131,12 +124,26 @@ pub(crate) fn resolve_assertion_key(
         return decode_ed25519_multikey(msi)
             .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why));
     }
-    if did.starts_with("did:web:") {
-        return resolve_did_web(did, vm, ctx);
+    if fragment.is_empty() {
+        return Err(KeyError::new(
+            Code::IssuerDidInvalid,
+            "verificationMethod",
+            vm,
+        ));
     }
-    if did.starts_with("did:") {
-        let method = did.split(':').nth(1).unwrap_or_default();
+    if controller.starts_with("did:web:") {
+        let url = did_web_url(controller)
+            .ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "did", controller))?;
+        return resolve_in_document(controller, &url, vm, ctx);
+    }
+    if controller.starts_with("did:") {
+        let method = controller.split(':').nth(1).unwrap_or_default();
         return Err(KeyError::new(Code::IssuerDidUnsupported, "method", method));
+    }
+    if controller.starts_with("https://") {
+        // An issuer identified by an https URL publishes its keys in a controller document at that
+        // URL (W3C Controlled Identifiers §2; Open Badges 3.0 issuer profiles).
+        return resolve_in_document(controller, controller, vm, ctx);
     }
     Err(KeyError::new(
         Code::IssuerDidInvalid,
@@ -145,18 +152,40 @@ pub(crate) fn resolve_assertion_key(
     ))
 }
 
-fn resolve_did_web(did: &str, vm: &str, ctx: &Context) -> Result<VerifyingKey, KeyError> {
-    let url = did_web_url(did).ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "did", did))?;
+/// The key a verification method URL carries in its fragment (`…#z6Mk…`), as some issuers write
+/// it. Only a *candidate*: it is not the issuer's until the issuer's own document lists it.
+pub(crate) fn fragment_key(vm: &str) -> Option<VerifyingKey> {
+    let (_, fragment) = vm.split_once('#')?;
+    decode_ed25519_multikey(fragment).ok()
+}
+
+/// The documents (by URL) needed to resolve `verification_method`.
+pub(crate) fn document_url_for_vm(verification_method: &str) -> Option<String> {
+    let controller = verification_method.split('#').next()?;
+    if controller.starts_with("https://") {
+        return Some(controller.to_string());
+    }
+    did_web_url(controller)
+}
+
+/// Finds `vm` in the controller's document (a did:web DID document, or the document at an https
+/// issuer URL): listed by the controller, under `assertionMethod`, with an Ed25519 Multikey.
+fn resolve_in_document(
+    did: &str,
+    url: &str,
+    vm: &str,
+    ctx: &Context,
+) -> Result<VerifyingKey, KeyError> {
     let bytes = ctx
         .document(&url)
-        .ok_or_else(|| KeyError::new(Code::IssuerDocumentMissing, "url", url.clone()))?;
+        .ok_or_else(|| KeyError::new(Code::IssuerDocumentMissing, "url", url))?;
     let invalid = |why: &str| KeyError::new(Code::IssuerDocumentInvalid, "reason", why);
     if bytes.len() > ctx.limits.max_document_bytes {
         return Err(invalid("document larger than the size limit"));
     }
     let doc: Value = serde_json::from_slice(bytes).map_err(|_| invalid("not JSON"))?;
     if doc.get("id").and_then(Value::as_str) != Some(did) {
-        return Err(invalid("document id is not the DID"));
+        return Err(invalid("document id is not the issuer"));
     }
     let absolute = |id: &str| {
         if id.starts_with('#') {

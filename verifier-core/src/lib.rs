@@ -71,6 +71,8 @@ pub struct Need {
 pub enum NeedKind {
     /// A DID document (`did:web`).
     DidDocument,
+    /// The document at an https issuer URL that lists the issuer's keys.
+    ControllerDocument,
 }
 
 impl NeedKind {
@@ -78,6 +80,7 @@ impl NeedKind {
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::DidDocument => "did-document",
+            Self::ControllerDocument => "controller-document",
         }
     }
 }
@@ -185,7 +188,11 @@ pub fn needs(input: &[u8], limits: &Limits) -> Vec<Need> {
     urls.dedup();
     urls.into_iter()
         .map(|url| Need {
-            kind: NeedKind::DidDocument,
+            kind: if url.ends_with("/did.json") {
+                NeedKind::DidDocument
+            } else {
+                NeedKind::ControllerDocument
+            },
             url,
         })
         .collect()

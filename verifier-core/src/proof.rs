@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::credential::JsonCredential;
 use crate::did;
 use crate::jcs;
-use crate::report::{Check, CheckId, Code};
+use crate::report::{Check, CheckId, Code, Outcome};
 use crate::time::{UnixTime, parse_datetime};
 
 /// Proof suites this build verifies.
@@ -101,15 +101,19 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
         None => (no_key(), None),
         Some(vm) => resolve_key(vm, cred.issuer_id(), ctx),
     };
-    let proof_check = match vm {
-        None => malformed("verificationMethod", "missing"),
-        Some(_) => match key {
-            Some(key) => verify_proof(&cred.doc, proof, &key, ctx, now),
-            None => match suite(proof) {
-                Ok(_) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
-                Err(check) => check,
-            },
-        },
+    let proof_check = match (suite(proof), vm, key) {
+        (Err(unsupported_or_malformed), _, _) => unsupported_or_malformed,
+        (Ok(_), None, _) => malformed("verificationMethod", "missing"),
+        (Ok(_), Some(_), None) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
+        (Ok(_), Some(_), Some(key)) => {
+            let check = verify_proof(&cred.doc, proof, &key, ctx, now);
+            if key_check.outcome == Outcome::Passed {
+                check
+            } else {
+                // The signature was tested with a key the issuer has not (yet) been shown to own.
+                check.with("key", "unconfirmed")
+            }
+        }
     };
     (key_check, proof_check)
 }
@@ -136,11 +140,15 @@ fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<
             };
             let check = check.with(err.detail.0, err.detail.1);
             // Not the issuer's key: still obtain it (ignoring the binding) to test the signature.
-            let key = if err.code == Code::IssuerVmNotIssuer {
-                let did = vm.split('#').next().unwrap_or_default();
-                did::resolve_assertion_key(vm, did, ctx).ok()
-            } else {
-                None
+            // Document not available: a key written in the method's fragment (`…#z6Mk…`) is a
+            // candidate to test the signature with; the issuer check stays skipped either way.
+            let key = match err.code {
+                Code::IssuerVmNotIssuer => {
+                    let controller = vm.split('#').next().unwrap_or_default();
+                    did::resolve_assertion_key(vm, controller, ctx).ok()
+                }
+                Code::IssuerDocumentMissing => did::fragment_key(vm),
+                _ => None,
             };
             (check, key)
         }
@@ -380,7 +388,7 @@ pub(crate) fn needed_documents(doc: &Map<String, Value>) -> Vec<String> {
     proofs(doc)
         .into_iter()
         .filter_map(|p| p.get("verificationMethod")?.as_str())
-        .filter_map(did::document_url_for)
+        .filter_map(did::document_url_for_vm)
         .collect()
 }
 

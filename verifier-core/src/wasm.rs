@@ -51,7 +51,7 @@ export interface VerifyOptions {
   /** Fail credentials whose issuer is not trusted. */
   requireTrustedIssuer?: boolean;
 }
-export interface Need { kind: "did-document"; url: string; }
+export interface Need { kind: "did-document" | "controller-document"; url: string; }
 "#;
 
 #[wasm_bindgen]
