@@ -8,6 +8,7 @@
 use anyhow::{Result, anyhow, bail};
 use ed25519_dalek::Signer as _;
 use serde_json::{Map, Value, json};
+use sha2::{Digest as _, Sha256};
 use std::collections::BTreeSet;
 use verifier_core::{CheckId, Context, Outcome, UnixTime, proof};
 
@@ -225,29 +226,96 @@ pub fn build(template: &Value, row: &Row<'_>, issuer: &Issuer<'_>) -> Result<(Va
     Ok((credential, filler.filled))
 }
 
-/// Signs with eddsa-jcs-2022 (W3C vc-di-eddsa §3.3): the proof options carry the document's
-/// `@context`, and the signature covers `SHA-256(JCS(options)) ‖ SHA-256(JCS(document))`.
-pub fn sign_eddsa_jcs_2022(unsigned: &Value, issuer: &Issuer<'_>) -> Result<Value> {
+/// The proof suites `verity issue` signs with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Suite {
+    /// DataIntegrityProof eddsa-rdfc-2022 (RDF canonicalization): what most Open Badges 3.0 verifiers expect.
+    #[value(name = "eddsa-rdfc-2022")]
+    EddsaRdfc2022,
+    /// DataIntegrityProof eddsa-jcs-2022 (JSON canonicalization).
+    #[value(name = "eddsa-jcs-2022")]
+    EddsaJcs2022,
+}
+
+impl Suite {
+    /// The `cryptosuite` value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::EddsaRdfc2022 => "eddsa-rdfc-2022",
+            Self::EddsaJcs2022 => "eddsa-jcs-2022",
+        }
+    }
+}
+
+/// Signs `unsigned` (W3C vc-di-eddsa §3.2 / §3.3):
+/// - eddsa-jcs-2022: the proof options carry the document's `@context`; the signature covers
+///   `SHA-256(JCS(options)) ‖ SHA-256(JCS(document))`;
+/// - eddsa-rdfc-2022: `SHA-256(RDFC(options + document @context)) ‖ SHA-256(RDFC(document))`, with
+///   the same embedded contexts and safe mode the verifier uses, so a template field that its
+///   contexts do not define is refused here rather than silently left unsigned.
+pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value> {
     let vm = issuer.key.verification_method(&issuer.did)?;
     let mut options = json!({
         "type": "DataIntegrityProof",
-        "cryptosuite": "eddsa-jcs-2022",
+        "cryptosuite": suite.name(),
         "created": issuer.now.to_rfc3339(),
         "verificationMethod": vm,
         "proofPurpose": "assertionMethod",
     });
-    if let Some(context) = unsigned.get("@context") {
-        options["@context"] = context.clone();
+    // VC 1.1 contexts do not define DataIntegrityProof: add the Data Integrity context, as
+    // jsonld-signatures does (VC 2.0's context already includes it).
+    let mut unsigned = unsigned.clone();
+    if let Some(Value::Array(contexts)) = unsigned.get_mut("@context") {
+        let di = Value::from("https://w3id.org/security/data-integrity/v2");
+        let v1 = contexts.first().and_then(Value::as_str)
+            == Some("https://www.w3.org/2018/credentials/v1");
+        if v1 && !contexts.contains(&di) {
+            contexts.push(di);
+        }
     }
-    let (Some(options_map), Some(document)) = (options.as_object(), unsigned.as_object()) else {
+    let unsigned = &unsigned;
+    let Some(document) = unsigned.as_object() else {
         bail!("the credential is not a JSON object")
     };
-    let hash = proof::hash_data(options_map, document);
+    let hash = match suite {
+        Suite::EddsaJcs2022 => {
+            if let Some(context) = unsigned.get("@context") {
+                options["@context"] = context.clone();
+            }
+            let Some(options_map) = options.as_object() else {
+                bail!("proof options are not an object")
+            };
+            proof::hash_data(options_map, document)
+        }
+        Suite::EddsaRdfc2022 => {
+            let mut config = options.clone();
+            if let Some(context) = unsigned.get("@context") {
+                config["@context"] = context.clone();
+            }
+            let mut out = [0u8; 64];
+            out[..32].copy_from_slice(&Sha256::digest(rdfc_canonical(&config)?.as_bytes()));
+            out[32..].copy_from_slice(&Sha256::digest(rdfc_canonical(unsigned)?.as_bytes()));
+            out
+        }
+    };
     let signature = issuer.key.signing_key().sign(&hash).to_bytes();
     options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
     let mut signed = unsigned.clone();
     signed["proof"] = options;
     Ok(signed)
+}
+
+fn rdfc_canonical(value: &Value) -> Result<String> {
+    use verifier_core::rdfc::{self, ContextStore, RdfcError, RdfcHash};
+    rdfc::canonicalize(value, &ContextStore::default(), RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT).map_err(|e| match e {
+        RdfcError::UnknownContext(url) => anyhow!("the template uses the JSON-LD context {url}, which Verity does not embed"),
+        RdfcError::InlineContext(path) => anyhow!("inline @context at {path}: use published context URLs only"),
+        RdfcError::UndefinedTerm(path, term) => {
+            anyhow!("'{term}' at {path} is not defined by the template's @context, so it could not be signed")
+        }
+        RdfcError::InvalidJsonLd(why) | RdfcError::Canonicalization(why) => anyhow!("invalid JSON-LD: {why}"),
+        RdfcError::Poisoned(limit) => anyhow!("RDF canonicalization exceeded {limit} steps"),
+    })
 }
 
 /// Verifies a freshly signed credential with the core and explains any failure in terms of the

@@ -61,9 +61,9 @@ pub(crate) struct IssueArgs {
     /// Issue as this DID (default: the key's did:web if it has one, else its did:key)
     #[arg(long)]
     did: Option<String>,
-    /// Proof suite
-    #[arg(long, default_value = "eddsa-jcs-2022", value_parser = ["eddsa-jcs-2022"])]
-    suite: String,
+    /// Proof suite (eddsa-rdfc-2022 is what most Open Badges 3.0 verifiers expect)
+    #[arg(long, value_enum, default_value = "eddsa-rdfc-2022")]
+    suite: verity::issuance::Suite,
     /// Issuance time (RFC 3339) instead of the clock
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,

@@ -414,3 +414,100 @@ fn terminal_output_escapes_control_characters() {
     );
     assert!(text.contains("\\u{1b}"), "{text}");
 }
+
+#[test]
+fn suites_and_fields_the_contexts_do_not_define() {
+    let s = setup(GOOD_CSV);
+    let jcs = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "jcs",
+            "--suite",
+            "eddsa-jcs-2022",
+            "-q",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&jcs), 0, "{}", stderr(&jcs));
+    let first: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join("jcs/credential-00001.json")).unwrap())
+            .unwrap();
+    assert_eq!(first["proof"]["cryptosuite"], "eddsa-jcs-2022");
+    let rdfc = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "rdfc",
+            "-q",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&rdfc), 0, "{}", stderr(&rdfc));
+    let first: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join("rdfc/credential-00001.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        first["proof"]["cryptosuite"], "eddsa-rdfc-2022",
+        "RDFC is the default for Open Badges"
+    );
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    let verify = verity(
+        &["verify", "--resources", "resources.json", "jcs", "rdfc"],
+        &s.dir,
+    );
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+
+    // A VC 1.1 template (no @vocab) with a field its contexts do not define: refused, not left unsigned.
+    let v1 = TEMPLATE
+        .replace(
+            "https://www.w3.org/ns/credentials/v2",
+            "https://www.w3.org/2018/credentials/v1",
+        )
+        .replace(
+            "\"name\": \"Welding Level 2\",\n  \"issuer\"",
+            "\"name\": \"Welding Level 2\",\n  \"undefinedField\": \"x\",\n  \"issuer\"",
+        );
+    std::fs::write(s.dir.join("v1.json"), v1).unwrap();
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "keys/key.json",
+            "--template",
+            "v1.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "v1",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("'undefinedField' at /undefinedField is not defined"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -85,7 +85,7 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
             )
         };
         let (unsigned, filled) = issuance::build(&template, &row, &issuer).with_context(context)?;
-        let signed = issuance::sign_eddsa_jcs_2022(&unsigned, &issuer).with_context(context)?;
+        let signed = issuance::sign(&unsigned, &issuer, args.suite).with_context(context)?;
         issuance::self_check(&signed, &filled, &row, &issuer)
             .with_context(|| args.recipients.display().to_string())?;
         issued.push(signed);
