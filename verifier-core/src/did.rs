@@ -177,7 +177,7 @@ fn resolve_in_document(
     ctx: &Context,
 ) -> Result<VerifyingKey, KeyError> {
     let bytes = ctx
-        .document(&url)
+        .document(url)
         .ok_or_else(|| KeyError::new(Code::IssuerDocumentMissing, "url", url))?;
     let invalid = |why: &str| KeyError::new(Code::IssuerDocumentInvalid, "reason", why);
     if bytes.len() > ctx.limits.max_document_bytes {
