@@ -341,3 +341,85 @@ fn open_badges_and_clr_signed_examples() {
         std::fs::read_to_string(vectors.join("test-vectors/obv3p0/document-canon.txt")).unwrap()
     );
 }
+
+/// W3C vc-di-ecdsa vectors: ecdsa-rdfc-2019 and ecdsa-jcs-2019 with P-256 and P-384 (P-384 RDFC runs
+/// with SHA-384). The vectors' issuer is an https URL unrelated to the did:key, so only the proof check
+/// is asserted, plus rejection of a tampered copy.
+#[test]
+fn w3c_ecdsa_vectors() {
+    let Some(ecdsa) = support::shared_vectors("w3c_ecdsa_vectors", "vc-di-ecdsa") else {
+        return;
+    };
+    let Some(contexts) = support::shared_vectors("w3c_ecdsa_vectors", "jsonld-contexts") else {
+        return;
+    };
+    let extra: BTreeMap<String, Vec<u8>> = [shared_context(
+        &contexts,
+        "https://www.w3.org/ns/credentials/examples/v2",
+        "w3c-credentials-examples-v2.jsonld",
+    )]
+    .into();
+    let ctx = Context {
+        contexts: extra,
+        ..Context::default()
+    };
+    let v = ecdsa.join("TestVectors");
+    for (file, suite) in [
+        (
+            "ecdsa-rdfc-2019-p256/signedECDSAP256.json",
+            "ecdsa-rdfc-2019",
+        ),
+        (
+            "ecdsa-rdfc-2019-p384/signedECDSAP384.json",
+            "ecdsa-rdfc-2019",
+        ),
+        (
+            "ecdsa-jcs-2019-p256/signedJCSECDSAP256.json",
+            "ecdsa-jcs-2019",
+        ),
+        (
+            "ecdsa-jcs-2019-p384/signedJCSECDSAP384.json",
+            "ecdsa-jcs-2019",
+        ),
+    ] {
+        let text = std::fs::read_to_string(v.join(file)).unwrap();
+        let report = verifier_core::verify(text.as_bytes(), &ctx, UnixTime(1_700_000_000));
+        let proof = report
+            .checks
+            .iter()
+            .find(|c| c.id == CheckId::Proof)
+            .unwrap();
+        assert_eq!(
+            (proof.outcome, proof.code.as_str()),
+            (Outcome::Passed, "proof.verified"),
+            "{file}: {report:#?}"
+        );
+        assert_eq!(proof.datum("cryptosuite"), Some(suite));
+        let tampered = text.replacen("2023", "2024", 1);
+        let report = verifier_core::verify(tampered.as_bytes(), &ctx, UnixTime(1_700_000_000));
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.code.as_str() == "proof.signature_mismatch"),
+            "{file}"
+        );
+        // An EdDSA suite claimed over an ECDSA key is refused as such.
+        let confused = text.replace(
+            suite,
+            if suite.ends_with("jcs-2019") {
+                "eddsa-jcs-2022"
+            } else {
+                "eddsa-rdfc-2022"
+            },
+        );
+        let report = verifier_core::verify(confused.as_bytes(), &ctx, UnixTime(1_700_000_000));
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.code.as_str() == "proof.key_type_mismatch"),
+            "{file}: {report:#?}"
+        );
+    }
+}

@@ -8,6 +8,8 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 use ed25519_dalek::VerifyingKey;
+
+use crate::keys::{PublicKey, decode_multikey};
 use serde_json::Value;
 
 use crate::context::Context;
@@ -34,24 +36,11 @@ impl KeyError {
 
 /// Decodes a `z…` base58btc multibase Ed25519 Multikey (`z6Mk…`) into a checked verifying key.
 pub fn decode_ed25519_multikey(multibase: &str) -> Result<VerifyingKey, &'static str> {
-    let encoded = multibase
-        .strip_prefix('z')
-        .ok_or("not base58btc multibase (no 'z' prefix)")?;
-    if encoded.len() > 64 {
-        return Err("too long for an Ed25519 key");
+    match decode_multikey(multibase)? {
+        PublicKey::Ed25519(key) => Ok(key),
+        #[cfg(feature = "ecdsa")]
+        _ => Err("not an Ed25519 multikey (header is not 0xed01)"),
     }
-    let bytes = bs58::decode(encoded)
-        .into_vec()
-        .map_err(|_| "invalid base58btc")?;
-    let raw = bytes
-        .strip_prefix(&ED25519_PUB)
-        .ok_or("not an Ed25519 multikey (header is not 0xed01)")?;
-    let raw: &[u8; 32] = raw.try_into().map_err(|_| "an Ed25519 key is 32 bytes")?;
-    let key = VerifyingKey::from_bytes(raw).map_err(|_| "not a point on Ed25519")?;
-    if key.is_weak() {
-        return Err("weak (small-order) Ed25519 key");
-    }
-    Ok(key)
 }
 
 /// Encodes an Ed25519 public key as a Multikey string (`z6Mk…`).
@@ -102,7 +91,7 @@ pub(crate) fn resolve_assertion_key(
     vm: &str,
     issuer: &str,
     ctx: &Context,
-) -> Result<VerifyingKey, KeyError> {
+) -> Result<PublicKey, KeyError> {
     // A fragment-less did:key (seen in the wild) names the DID's one key.
     let (controller, fragment) = vm.split_once('#').unwrap_or((vm, ""));
     if controller != issuer {
@@ -121,7 +110,7 @@ pub(crate) fn resolve_assertion_key(
                 vm,
             ));
         }
-        return decode_ed25519_multikey(msi)
+        return decode_multikey(msi)
             .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why));
     }
     if fragment.is_empty() {
@@ -154,9 +143,9 @@ pub(crate) fn resolve_assertion_key(
 
 /// The key a verification method URL carries in its fragment (`…#z6Mk…`), as some issuers write
 /// it. Only a *candidate*: it is not the issuer's until the issuer's own document lists it.
-pub(crate) fn fragment_key(vm: &str) -> Option<VerifyingKey> {
+pub(crate) fn fragment_key(vm: &str) -> Option<PublicKey> {
     let (_, fragment) = vm.split_once('#')?;
-    decode_ed25519_multikey(fragment).ok()
+    decode_multikey(fragment).ok()
 }
 
 /// The documents (by URL) needed to resolve `verification_method`.
@@ -175,7 +164,7 @@ fn resolve_in_document(
     url: &str,
     vm: &str,
     ctx: &Context,
-) -> Result<VerifyingKey, KeyError> {
+) -> Result<PublicKey, KeyError> {
     let bytes = ctx
         .document(url)
         .ok_or_else(|| KeyError::new(Code::IssuerDocumentMissing, "url", url))?;
@@ -221,22 +210,29 @@ fn resolve_in_document(
     if method.get("controller").and_then(Value::as_str) != Some(did) {
         return Err(invalid("verification method controller is not the DID"));
     }
-    match method.get("type").and_then(Value::as_str) {
-        Some("Multikey" | "Ed25519VerificationKey2020") => {}
-        other => {
-            return Err(KeyError::new(
-                Code::IssuerKeyInvalid,
-                "type",
-                other.unwrap_or("(none)"),
-            ));
-        }
+    let ty = method.get("type").and_then(Value::as_str);
+    if !matches!(ty, Some("Multikey" | "Ed25519VerificationKey2020")) {
+        return Err(KeyError::new(
+            Code::IssuerKeyInvalid,
+            "type",
+            ty.unwrap_or("(none)"),
+        ));
     }
     let multibase = method
         .get("publicKeyMultibase")
         .and_then(Value::as_str)
         .ok_or_else(|| KeyError::new(Code::IssuerKeyInvalid, "reason", "no publicKeyMultibase"))?;
-    decode_ed25519_multikey(multibase)
-        .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why))
+    let key = decode_multikey(multibase)
+        .map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why))?;
+    // Ed25519VerificationKey2020 is, by its name, only ever an Ed25519 key.
+    if ty == Some("Ed25519VerificationKey2020") && !matches!(key, PublicKey::Ed25519(_)) {
+        return Err(KeyError::new(
+            Code::IssuerKeyInvalid,
+            "type",
+            "Ed25519VerificationKey2020 with a non-Ed25519 key",
+        ));
+    }
+    Ok(key)
 }
 
 #[cfg(test)]

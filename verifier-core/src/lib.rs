@@ -11,6 +11,7 @@
 //! |---|---|
 //! | `std` (default) | `std::error::Error` conveniences; the logic is identical without it |
 //! | `messages` | an English message for each [`Code`], for shells |
+//! | `ecdsa` | ecdsa-rdfc-2019 / ecdsa-jcs-2019 with P-256 and P-384 keys (RustCrypto, no_std) |
 //! | `rdfc` | eddsa-rdfc-2022 and Ed25519Signature2020 (JSON-LD, RDFC-1.0, embedded contexts; needs std) |
 //! | `wasm` | the JavaScript API (`verify`, `needs`), built with wasm-bindgen |
 //!
@@ -37,6 +38,7 @@ pub mod credential;
 pub mod did;
 pub mod jcs;
 pub mod json;
+pub mod keys;
 #[cfg(feature = "messages")]
 pub mod messages;
 pub mod proof;

@@ -50,6 +50,9 @@ pub const fn english(code: Code) -> &'static str {
         Code::ProofSignatureMismatch => {
             "The digital signature does not match: the credential was altered or not signed by this key."
         }
+        Code::ProofKeyTypeMismatch => {
+            "The signature's method does not fit the type of the issuer's key."
+        }
         Code::ProofNoKey => {
             "The signature could not be checked because the issuer's key is unavailable."
         }

@@ -9,14 +9,15 @@
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use ed25519_dalek::{Signature, VerifyingKey};
+use ed25519_dalek::Signature;
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::context::Context;
 use crate::credential::JsonCredential;
 use crate::did;
 use crate::jcs;
+use crate::keys::PublicKey;
 use crate::report::{Check, CheckId, Code, Outcome};
 use crate::time::{UnixTime, parse_datetime};
 
@@ -29,6 +30,10 @@ enum Suite {
     EddsaRdfc2022,
     /// Ed25519Signature2020 (VC 1.1 era; feature `rdfc`).
     Ed25519Signature2020,
+    /// DataIntegrityProof, cryptosuite ecdsa-rdfc-2019, P-256 or P-384 (features `ecdsa`, `rdfc`).
+    EcdsaRdfc2019,
+    /// DataIntegrityProof, cryptosuite ecdsa-jcs-2019, P-256 or P-384 (feature `ecdsa`).
+    EcdsaJcs2019,
 }
 
 impl Suite {
@@ -37,12 +42,19 @@ impl Suite {
             Self::EddsaJcs2022 => "eddsa-jcs-2022",
             Self::EddsaRdfc2022 => "eddsa-rdfc-2022",
             Self::Ed25519Signature2020 => "Ed25519Signature2020",
+            Self::EcdsaRdfc2019 => "ecdsa-rdfc-2019",
+            Self::EcdsaJcs2019 => "ecdsa-jcs-2019",
         }
+    }
+    const fn is_jcs(self) -> bool {
+        matches!(self, Self::EddsaJcs2022 | Self::EcdsaJcs2019)
     }
     const fn available(self) -> bool {
         match self {
             Self::EddsaJcs2022 => true,
             Self::EddsaRdfc2022 | Self::Ed25519Signature2020 => cfg!(feature = "rdfc"),
+            Self::EcdsaRdfc2019 => cfg!(all(feature = "rdfc", feature = "ecdsa")),
+            Self::EcdsaJcs2019 => cfg!(feature = "ecdsa"),
         }
     }
 }
@@ -120,7 +132,7 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
 
 /// The issuer-key check and, when the key could be obtained, the key (even if it is not the issuer's,
 /// so that the report can still say whether the signature itself holds).
-fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<VerifyingKey>) {
+fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<PublicKey>) {
     let bound_to = issuer.unwrap_or_default();
     match did::resolve_assertion_key(vm, bound_to, ctx) {
         Ok(key) => (
@@ -165,6 +177,8 @@ fn suite(proof: &Map<String, Value>) -> Result<Suite, Check> {
     let suite = match (ty, cryptosuite) {
         (Some("DataIntegrityProof"), Some("eddsa-jcs-2022")) => Suite::EddsaJcs2022,
         (Some("DataIntegrityProof"), Some("eddsa-rdfc-2022")) => Suite::EddsaRdfc2022,
+        (Some("DataIntegrityProof"), Some("ecdsa-rdfc-2019")) => Suite::EcdsaRdfc2019,
+        (Some("DataIntegrityProof"), Some("ecdsa-jcs-2019")) => Suite::EcdsaJcs2019,
         (Some("DataIntegrityProof"), Some(other)) => return Err(unsupported(other)),
         (Some("DataIntegrityProof"), None) => return Err(malformed("cryptosuite", "missing")),
         (Some("Ed25519Signature2020"), _) => Suite::Ed25519Signature2020,
@@ -181,7 +195,7 @@ fn suite(proof: &Map<String, Value>) -> Result<Suite, Check> {
 fn verify_proof(
     doc: &Map<String, Value>,
     proof: &Map<String, Value>,
-    key: &VerifyingKey,
+    key: &PublicKey,
     ctx: &Context,
     now: UnixTime,
 ) -> Check {
@@ -214,7 +228,7 @@ fn verify_proof(
             .with("expires", expires.to_rfc3339());
     }
     let signature = match proof.get("proofValue") {
-        Some(Value::String(v)) => match decode_signature(v) {
+        Some(Value::String(v)) => match decode_proof_value(v) {
             Ok(sig) => sig,
             Err(why) => return malformed("proofValue", why),
         },
@@ -222,46 +236,88 @@ fn verify_proof(
         None => return malformed("proofValue", "missing"),
     };
 
-    let hash_data = match suite {
-        Suite::EddsaJcs2022 => {
-            let proof_context = proof.get("@context");
-            if let Some(proof_context) = proof_context
-                && !context_starts_with(doc.get("@context"), proof_context)
-            {
-                return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
-            }
-            // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
-            hash_views(proof, doc, proof_context)
-        }
-        #[cfg(feature = "rdfc")]
-        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => match rdfc_hash_data(doc, proof, ctx)
+    // P-384 ECDSA hashes (and canonicalizes) with SHA-384; everything else with SHA-256.
+    let sha384 = key.is_p384();
+    let hash_data = if suite.is_jcs() {
+        let proof_context = proof.get("@context");
+        if let Some(proof_context) = proof_context
+            && !context_starts_with(doc.get("@context"), proof_context)
         {
+            return Check::failed(CheckId::Proof, Code::ProofContextMismatch);
+        }
+        // proofOptions = proof − proofValue; unsecuredDocument = document − proof, @context from the proof.
+        if sha384 {
+            hash_views::<Sha384>(proof, doc, proof_context)
+        } else {
+            hash_views::<Sha256>(proof, doc, proof_context)
+        }
+    } else {
+        match rdfc_hash_data(doc, proof, ctx, sha384) {
             Ok(hash) => hash,
             Err(check) => return check,
-        },
-        #[cfg(not(feature = "rdfc"))]
-        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => {
-            let _ = ctx;
-            return Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite)
-                .with("suite", suite.name());
         }
     };
-    match key.verify_strict(&hash_data, &signature) {
-        Ok(()) => {
-            Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", suite.name())
+    let verified = match (suite, key) {
+        (
+            Suite::EddsaJcs2022 | Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020,
+            PublicKey::Ed25519(k),
+        ) => {
+            let Ok(bytes) = <[u8; 64]>::try_from(signature.as_slice()) else {
+                return malformed("proofValue", "an Ed25519 signature is 64 bytes");
+            };
+            k.verify_strict(&hash_data, &Signature::from_bytes(&bytes))
+                .is_ok()
         }
-        Err(_) => Check::failed(CheckId::Proof, Code::ProofSignatureMismatch),
+        #[cfg(feature = "ecdsa")]
+        (Suite::EcdsaJcs2019 | Suite::EcdsaRdfc2019, PublicKey::P256(k)) => {
+            use p256::ecdsa::signature::Verifier as _;
+            let Ok(sig) = p256::ecdsa::Signature::from_slice(&signature) else {
+                return malformed("proofValue", "a P-256 signature is 64 bytes (r ‖ s)");
+            };
+            k.verify(&hash_data, &sig).is_ok()
+        }
+        #[cfg(feature = "ecdsa")]
+        (Suite::EcdsaJcs2019 | Suite::EcdsaRdfc2019, PublicKey::P384(k)) => {
+            use p384::ecdsa::signature::Verifier as _;
+            let Ok(sig) = p384::ecdsa::Signature::from_slice(&signature) else {
+                return malformed("proofValue", "a P-384 signature is 96 bytes (r ‖ s)");
+            };
+            k.verify(&hash_data, &sig).is_ok()
+        }
+        _ => {
+            return Check::failed(CheckId::Proof, Code::ProofKeyTypeMismatch)
+                .with("suite", suite.name())
+                .with("key", key.algorithm());
+        }
+    };
+    if verified {
+        Check::passed(CheckId::Proof, Code::ProofVerified).with("cryptosuite", suite.name())
+    } else {
+        Check::failed(CheckId::Proof, Code::ProofSignatureMismatch)
     }
 }
 
-/// `SHA-256(RDFC(proofConfig)) ‖ SHA-256(RDFC(document))` (vc-di-eddsa §3.2.4 / Ed25519Signature2020):
-/// proofConfig = proof − proofValue with the document's `@context`; document = credential − proof.
+/// `H(RDFC(proofConfig)) ‖ H(RDFC(document))` (vc-di-eddsa §3.2.4, Ed25519Signature2020,
+/// vc-di-ecdsa §3.2.4 where P-384 uses SHA-384 for RDFC and H): proofConfig = proof − proofValue
+/// with the document's `@context`; document = credential − proof.
+#[cfg(not(feature = "rdfc"))]
+fn rdfc_hash_data(
+    _: &Map<String, Value>,
+    _: &Map<String, Value>,
+    _: &Context,
+    _: bool,
+) -> Result<Vec<u8>, Check> {
+    // Unreachable: RDFC suites are not `available()` without the feature.
+    Err(Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite))
+}
+
 #[cfg(feature = "rdfc")]
 fn rdfc_hash_data(
     doc: &Map<String, Value>,
     proof: &Map<String, Value>,
     ctx: &Context,
-) -> Result<[u8; 64], Check> {
+    sha384: bool,
+) -> Result<Vec<u8>, Check> {
     use crate::rdfc::{self, ContextStore, RdfcError, RdfcHash};
     let mut config = proof.clone();
     config.remove("proofValue");
@@ -275,7 +331,11 @@ fn rdfc_hash_data(
         rdfc::canonicalize(
             &Value::Object(value),
             &store,
-            RdfcHash::Sha256,
+            if sha384 {
+                RdfcHash::Sha384
+            } else {
+                RdfcHash::Sha256
+            },
             ctx.limits.max_rdfc_calls,
         )
     };
@@ -300,23 +360,32 @@ fn rdfc_hash_data(
             return Err(fail(Code::LimitsRdfcPoison).with("limit", limit.to_string()));
         }
     };
-    let mut out = [0u8; 64];
-    let (first, second) = out.split_at_mut(32);
-    first.copy_from_slice(&Sha256::digest(config.as_bytes()));
-    second.copy_from_slice(&Sha256::digest(document.as_bytes()));
+    let mut out = Vec::with_capacity(96);
+    if sha384 {
+        out.extend_from_slice(&Sha384::digest(config.as_bytes()));
+        out.extend_from_slice(&Sha384::digest(document.as_bytes()));
+    } else {
+        out.extend_from_slice(&Sha256::digest(config.as_bytes()));
+        out.extend_from_slice(&Sha256::digest(document.as_bytes()));
+    }
     Ok(out)
 }
 
 /// `SHA-256(JCS(proofOptions)) ‖ SHA-256(JCS(document))`, for signers: `proof_options` is the
 /// proof without `proofValue`, `document` the credential without `proof`.
 pub fn hash_data(proof_options: &Map<String, Value>, document: &Map<String, Value>) -> [u8; 64] {
-    hash_views(proof_options, document, None)
+    let mut out = [0u8; 64];
+    let hash = hash_views::<Sha256>(proof_options, document, None);
+    if let Some(bytes) = hash.get(..64) {
+        out.copy_from_slice(bytes);
+    }
+    out
 }
 
-/// SHA-256 fed by the canonical serialiser directly, with no intermediate string.
-struct HashWriter(Sha256);
+/// A hash fed by the canonical serialiser directly, with no intermediate string.
+struct HashWriter<D>(D);
 
-impl core::fmt::Write for HashWriter {
+impl<D: Digest> core::fmt::Write for HashWriter<D> {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
         self.0.update(s.as_bytes());
         Ok(())
@@ -324,24 +393,23 @@ impl core::fmt::Write for HashWriter {
 }
 
 /// `hashData` over views of the proof and document: neither is copied.
-fn hash_views(
+fn hash_views<D: Digest>(
     proof: &Map<String, Value>,
     doc: &Map<String, Value>,
     context: Option<&Value>,
-) -> [u8; 64] {
-    let mut options = HashWriter(Sha256::new());
+) -> Vec<u8> {
+    let mut options = HashWriter(D::new());
     jcs::write_object_view(&mut options, proof, Some("proofValue"), None);
-    let mut document = HashWriter(Sha256::new());
+    let mut document = HashWriter(D::new());
     jcs::write_object_view(
         &mut document,
         doc,
         Some("proof"),
         context.map(|c| ("@context", c)),
     );
-    let mut out = [0u8; 64];
-    let (first, second) = out.split_at_mut(32);
-    first.copy_from_slice(&options.0.finalize());
-    second.copy_from_slice(&document.0.finalize());
+    let mut out = Vec::with_capacity(96);
+    out.extend_from_slice(&options.0.finalize());
+    out.extend_from_slice(&document.0.finalize());
     out
 }
 
@@ -359,21 +427,16 @@ fn context_starts_with(document: Option<&Value>, prefix: &Value) -> bool {
     prefix.len() <= doc.len() && doc.iter().zip(&prefix).all(|(a, b)| a == b)
 }
 
-fn decode_signature(value: &str) -> Result<Signature, &'static str> {
+fn decode_proof_value(value: &str) -> Result<Vec<u8>, &'static str> {
     let encoded = value
         .strip_prefix('z')
         .ok_or("not base58btc multibase (no 'z' prefix)")?;
-    if encoded.len() > 100 {
-        return Err("too long for an Ed25519 signature");
+    if encoded.len() > 200 {
+        return Err("too long for a signature");
     }
-    let bytes = bs58::decode(encoded)
+    bs58::decode(encoded)
         .into_vec()
-        .map_err(|_| "invalid base58btc")?;
-    let bytes: [u8; 64] = bytes
-        .as_slice()
-        .try_into()
-        .map_err(|_| "an Ed25519 signature is 64 bytes")?;
-    Ok(Signature::from_bytes(&bytes))
+        .map_err(|_| "invalid base58btc")
 }
 
 /// Encodes a signature as a `proofValue` (base58btc multibase).
@@ -416,16 +479,19 @@ mod tests {
     }
 
     #[test]
-    fn signature_decoding() {
-        assert!(decode_signature("z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX").is_ok());
+    fn proof_value_decoding() {
+        let sig = decode_proof_value(
+            "z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX",
+        );
+        assert_eq!(sig.map(|s| s.len()), Ok(64));
         assert_eq!(
-            decode_signature("u2Hn").err(),
+            decode_proof_value("u2Hn").err(),
             Some("not base58btc multibase (no 'z' prefix)")
         );
+        assert_eq!(decode_proof_value("z0OIl").err(), Some("invalid base58btc"));
         assert_eq!(
-            decode_signature("z2Hn").err(),
-            Some("an Ed25519 signature is 64 bytes")
+            decode_proof_value(&"z".repeat(300)).err(),
+            Some("too long for a signature")
         );
-        assert_eq!(decode_signature("z0OIl").err(), Some("invalid base58btc"));
     }
 }

@@ -176,6 +176,8 @@ codes! {
     ProofExpired = "proof.expired",
     /// The signature does not match: the credential was altered or signed by another key.
     ProofSignatureMismatch = "proof.signature_mismatch",
+    /// The key's algorithm does not match the proof suite (data: `suite`, `key`).
+    ProofKeyTypeMismatch = "proof.key_type_mismatch",
     /// The proof was not checked because the issuer's key could not be resolved.
     ProofNoKey = "proof.no_key",
     /// The credential names a JSON-LD context that is not embedded nor supplied (data: `url`); never fetched.

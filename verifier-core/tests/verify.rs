@@ -479,6 +479,7 @@ fn code_list_is_frozen() {
             "proof.context_mismatch",
             "proof.expired",
             "proof.signature_mismatch",
+            "proof.key_type_mismatch",
             "proof.no_key",
             "context.unknown",
             "jsonld.undefined_term",
@@ -499,4 +500,24 @@ fn code_list_is_frozen() {
     for code in Code::ALL {
         assert_eq!(Code::from_str_code(code.as_str()), Some(*code));
     }
+}
+
+/// An eddsa-rdfc-2022 credential issued by `verity` (the portal's demo), verified on this target —
+/// natively, and in WebAssembly under Node and Chromium (JSON-LD, RDFC-1.0 and the embedded contexts).
+#[cfg(feature = "rdfc")]
+#[wasm_bindgen_test(unsupported = test)]
+fn rdfc_credentials_on_this_target() {
+    let valid = run(include_str!("../../portal/demo/valid.json"));
+    assert_eq!(valid.verdict, Verdict::Valid, "{valid:#?}");
+    let proof = valid
+        .checks
+        .iter()
+        .find(|c| c.code == Code::ProofVerified)
+        .expect("proof");
+    assert_eq!(proof.datum("cryptosuite"), Some("eddsa-rdfc-2022"));
+    let tampered = run(include_str!("../../portal/demo/tampered.json"));
+    assert_eq!(
+        codes(&tampered, Outcome::Failed),
+        ["proof.signature_mismatch"]
+    );
 }

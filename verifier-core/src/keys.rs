@@ -1,0 +1,90 @@
+//! Public keys in Multikey form (W3C Controlled Identifiers §2.2.2 "Multikey"): `z` + base58btc of
+//! a multicodec header and the raw key. Ed25519 (`0xed 0x01`, 32 bytes, `z6Mk…`), and with feature
+//! `ecdsa` P-256 (`0x80 0x24`, 33-byte compressed point, `zDn…`) and P-384 (`0x81 0x24`, 49 bytes, `z82…`).
+
+use ed25519_dalek::VerifyingKey;
+
+/// Multicodec varint of `ed25519-pub` (0xed).
+const ED25519_PUB: [u8; 2] = [0xed, 0x01];
+/// Multicodec varint of `p256-pub` (0x1200).
+#[cfg(feature = "ecdsa")]
+const P256_PUB: [u8; 2] = [0x80, 0x24];
+/// Multicodec varint of `p384-pub` (0x1201).
+#[cfg(feature = "ecdsa")]
+const P384_PUB: [u8; 2] = [0x81, 0x24];
+
+/// A verification key of one of the supported algorithms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PublicKey {
+    /// Ed25519 (checked: on the curve, not of small order).
+    Ed25519(VerifyingKey),
+    /// ECDSA over P-256.
+    #[cfg(feature = "ecdsa")]
+    P256(p256::ecdsa::VerifyingKey),
+    /// ECDSA over P-384.
+    #[cfg(feature = "ecdsa")]
+    P384(p384::ecdsa::VerifyingKey),
+}
+
+impl PublicKey {
+    /// Whether this is a P-384 key (whose suites hash with SHA-384).
+    pub const fn is_p384(&self) -> bool {
+        match self {
+            #[cfg(feature = "ecdsa")]
+            Self::P384(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The algorithm's name, for reports.
+    pub const fn algorithm(&self) -> &'static str {
+        match self {
+            Self::Ed25519(_) => "Ed25519",
+            #[cfg(feature = "ecdsa")]
+            Self::P256(_) => "P-256",
+            #[cfg(feature = "ecdsa")]
+            Self::P384(_) => "P-384",
+        }
+    }
+}
+
+/// Decodes a `z…` Multikey.
+pub fn decode_multikey(multibase: &str) -> Result<PublicKey, &'static str> {
+    let encoded = multibase
+        .strip_prefix('z')
+        .ok_or("not base58btc multibase (no 'z' prefix)")?;
+    if encoded.len() > 80 {
+        return Err("too long for a public key");
+    }
+    let bytes = bs58::decode(encoded)
+        .into_vec()
+        .map_err(|_| "invalid base58btc")?;
+    if let Some(raw) = bytes.strip_prefix(&ED25519_PUB) {
+        let raw: &[u8; 32] = raw.try_into().map_err(|_| "an Ed25519 key is 32 bytes")?;
+        let key = VerifyingKey::from_bytes(raw).map_err(|_| "not a point on Ed25519")?;
+        if key.is_weak() {
+            return Err("weak (small-order) Ed25519 key");
+        }
+        return Ok(PublicKey::Ed25519(key));
+    }
+    #[cfg(feature = "ecdsa")]
+    {
+        if let Some(raw) = bytes.strip_prefix(&P256_PUB) {
+            if raw.len() != 33 {
+                return Err("a P-256 Multikey is a 33-byte compressed point");
+            }
+            return p256::ecdsa::VerifyingKey::from_sec1_bytes(raw)
+                .map(PublicKey::P256)
+                .map_err(|_| "not a point on P-256");
+        }
+        if let Some(raw) = bytes.strip_prefix(&P384_PUB) {
+            if raw.len() != 49 {
+                return Err("a P-384 Multikey is a 49-byte compressed point");
+            }
+            return p384::ecdsa::VerifyingKey::from_sec1_bytes(raw)
+                .map(PublicKey::P384)
+                .map_err(|_| "not a point on P-384");
+        }
+    }
+    Err("unsupported key type (multicodec header)")
+}
