@@ -15,4 +15,10 @@ cp "$work/out/credential-00001.json" portal/demo/valid.json
 cp "$work/out/credential-00002.json" portal/demo/expired.json
 sed 's/"name": "Ada Lovelace"/"name": "Ada Byron"/' portal/demo/valid.json > portal/demo/tampered.json
 cmp -s portal/demo/valid.json portal/demo/tampered.json && { echo "tampering failed" >&2; exit 1; }
-echo "demo credentials written to portal/demo/" >&2
+# Benchmark fixtures: the valid badge signed with each suite (verifier-core/benches, tests/js/bench).
+"$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
+  --recipients portal/demo-src/learners.csv --out "$work/jcs" --at 2026-01-15T09:00:00Z --suite eddsa-jcs-2022
+mkdir -p verifier-core/benches/fixtures
+cp "$work/jcs/credential-00001.json" verifier-core/benches/fixtures/ob-eddsa-jcs-2022.json
+cp portal/demo/valid.json verifier-core/benches/fixtures/ob-eddsa-rdfc-2022.json
+echo "demo credentials written to portal/demo/, benchmark fixtures to verifier-core/benches/fixtures/" >&2
