@@ -6,13 +6,12 @@
 //! placeholder whose cell is empty removes the property (so optional columns may be left blank).
 
 use anyhow::{Result, anyhow, bail};
-use ed25519_dalek::Signer as _;
 use serde_json::{Map, Value, json};
 use sha2::{Digest as _, Sha256};
 use std::collections::BTreeSet;
 use verifier_core::{CheckId, Context, Outcome, UnixTime, proof};
 
-use crate::keyfile::IssuerKey;
+use crate::keyfile::{IssuerKey, KeyType};
 
 /// One placeholder substitution: where in the credential, from which columns.
 #[derive(Debug, Clone)]
@@ -235,6 +234,9 @@ pub enum Suite {
     /// DataIntegrityProof eddsa-jcs-2022 (JSON canonicalization).
     #[value(name = "eddsa-jcs-2022")]
     EddsaJcs2022,
+    /// DataIntegrityProof ecdsa-rdfc-2019 with a P-256 key.
+    #[value(name = "ecdsa-rdfc-2019")]
+    EcdsaRdfc2019,
 }
 
 impl Suite {
@@ -243,6 +245,15 @@ impl Suite {
         match self {
             Self::EddsaRdfc2022 => "eddsa-rdfc-2022",
             Self::EddsaJcs2022 => "eddsa-jcs-2022",
+            Self::EcdsaRdfc2019 => "ecdsa-rdfc-2019",
+        }
+    }
+
+    /// The key algorithm the suite signs with.
+    pub fn key_type(self) -> KeyType {
+        match self {
+            Self::EddsaRdfc2022 | Self::EddsaJcs2022 => KeyType::Ed25519,
+            Self::EcdsaRdfc2019 => KeyType::P256,
         }
     }
 }
@@ -254,6 +265,14 @@ impl Suite {
 ///   the same embedded contexts and safe mode the verifier uses, so a template field that its
 ///   contexts do not define is refused here rather than silently left unsigned.
 pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value> {
+    if issuer.key.key_type() != suite.key_type() {
+        bail!(
+            "{} signs with {:?} keys, and this key is {:?} (see verity keygen --type)",
+            suite.name(),
+            suite.key_type(),
+            issuer.key.key_type()
+        );
+    }
     let vm = issuer.key.verification_method(&issuer.did)?;
     let mut options = json!({
         "type": "DataIntegrityProof",
@@ -287,7 +306,7 @@ pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value
             };
             proof::hash_data(options_map, document)
         }
-        Suite::EddsaRdfc2022 => {
+        Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => {
             let mut config = options.clone();
             if let Some(context) = unsigned.get("@context") {
                 config["@context"] = context.clone();
@@ -298,8 +317,8 @@ pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value
             out
         }
     };
-    let signature = issuer.key.signing_key().sign(&hash).to_bytes();
-    options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
+    let signature = issuer.key.sign(&hash);
+    options["proofValue"] = Value::String(format!("z{}", bs58::encode(signature).into_string()));
     let mut signed = unsigned.clone();
     signed["proof"] = options;
     Ok(signed)

@@ -7,12 +7,32 @@ use std::path::Path;
 use verifier_core::did;
 use zeroize::Zeroizing;
 
-/// Multicodec varint of `ed25519-priv` (0x1300), the header of `secretKeyMultibase`.
+/// Multicodec varint of `ed25519-priv` (0x1300), the header of an Ed25519 `secretKeyMultibase`.
 const ED25519_PRIV: [u8; 2] = [0x80, 0x26];
+/// Multicodec varint of `p256-priv` (0x1306).
+const P256_PRIV: [u8; 2] = [0x86, 0x26];
+/// Multicodec varint of `p256-pub` (0x1200), the header of a P-256 Multikey.
+const P256_PUB: [u8; 2] = [0x80, 0x24];
+
+/// Key algorithms `verity keygen` makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeyType {
+    /// Ed25519: eddsa-rdfc-2022 and eddsa-jcs-2022.
+    #[value(name = "ed25519")]
+    Ed25519,
+    /// ECDSA P-256: ecdsa-rdfc-2019.
+    #[value(name = "p256")]
+    P256,
+}
+
+enum Secret {
+    Ed25519(SigningKey),
+    P256(p256::ecdsa::SigningKey),
+}
 
 /// An issuer's signing key and the DIDs it answers to.
 pub struct IssuerKey {
-    signing: SigningKey,
+    secret: Secret,
     /// The `did:web` DID this key is published under, if any.
     pub did_web: Option<String>,
 }
@@ -28,32 +48,65 @@ impl core::fmt::Debug for IssuerKey {
 
 impl IssuerKey {
     /// A fresh key from the operating system's random generator.
-    pub fn generate(did_web: Option<String>) -> Result<Self> {
-        let mut seed = Zeroizing::new([0u8; 32]);
-        getrandom::fill(seed.as_mut())
-            .map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))?;
-        Ok(Self {
-            signing: SigningKey::from_bytes(&seed),
-            did_web,
-        })
+    pub fn generate(key_type: KeyType, did_web: Option<String>) -> Result<Self> {
+        loop {
+            let mut seed = Zeroizing::new([0u8; 32]);
+            getrandom::fill(seed.as_mut())
+                .map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))?;
+            let secret = match key_type {
+                KeyType::Ed25519 => Secret::Ed25519(SigningKey::from_bytes(&seed)),
+                // A 32-byte string is a valid P-256 scalar unless it is 0 or ≥ n (odds ~2^-32): draw again.
+                KeyType::P256 => match p256::ecdsa::SigningKey::from_slice(seed.as_ref()) {
+                    Ok(key) => Secret::P256(key),
+                    Err(_) => continue,
+                },
+            };
+            return Ok(Self { secret, did_web });
+        }
     }
 
-    /// A key from a fixed seed (tests and reproducible demos only).
+    /// An Ed25519 key from a fixed seed (tests and reproducible demos only).
     pub fn from_seed(seed: [u8; 32], did_web: Option<String>) -> Self {
         Self {
-            signing: SigningKey::from_bytes(&seed),
+            secret: Secret::Ed25519(SigningKey::from_bytes(&seed)),
             did_web,
         }
     }
 
-    /// The signing key.
-    pub fn signing_key(&self) -> &SigningKey {
-        &self.signing
+    /// The key's algorithm.
+    pub fn key_type(&self) -> KeyType {
+        match self.secret {
+            Secret::Ed25519(_) => KeyType::Ed25519,
+            Secret::P256(_) => KeyType::P256,
+        }
     }
 
-    /// `z6Mk…`
+    /// Signs `message`: Ed25519 (RFC 8032), or ECDSA P-256 with SHA-256 (RFC 6979 nonces), as
+    /// the 64-byte IEEE P1363 r ‖ s.
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        match &self.secret {
+            Secret::Ed25519(key) => ed25519_dalek::Signer::sign(key, message)
+                .to_bytes()
+                .to_vec(),
+            Secret::P256(key) => {
+                let signature: p256::ecdsa::Signature =
+                    p256::ecdsa::signature::Signer::sign(key, message);
+                signature.to_bytes().to_vec()
+            }
+        }
+    }
+
+    /// `z6Mk…` (Ed25519) or `zDn…` (P-256).
     pub fn multikey(&self) -> String {
-        did::encode_ed25519_multikey(self.signing.verifying_key().as_bytes())
+        match &self.secret {
+            Secret::Ed25519(key) => did::encode_ed25519_multikey(key.verifying_key().as_bytes()),
+            Secret::P256(key) => {
+                let point = key.verifying_key().to_sec1_point(true);
+                let mut bytes = P256_PUB.to_vec();
+                bytes.extend_from_slice(point.as_bytes());
+                format!("z{}", bs58::encode(bytes).into_string())
+            }
+        }
     }
 
     /// `did:key:z6Mk…`
@@ -99,10 +152,20 @@ impl IssuerKey {
 
     fn to_json(&self) -> Zeroizing<String> {
         let mut secret = Zeroizing::new(Vec::with_capacity(34));
-        secret.extend_from_slice(&ED25519_PRIV);
-        secret.extend_from_slice(self.signing.as_bytes());
+        let key_type = match &self.secret {
+            Secret::Ed25519(key) => {
+                secret.extend_from_slice(&ED25519_PRIV);
+                secret.extend_from_slice(key.as_bytes());
+                "Ed25519"
+            }
+            Secret::P256(key) => {
+                secret.extend_from_slice(&P256_PRIV);
+                secret.extend_from_slice(&key.to_bytes());
+                "P-256"
+            }
+        };
         let value = json!({
-            "type": "Ed25519",
+            "type": key_type,
             "didKey": self.did_key(),
             "didWeb": self.did_web,
             "publicKeyMultibase": self.multikey(),
@@ -151,11 +214,24 @@ impl IssuerKey {
             .into_vec()
             .context("secretKeyMultibase is not valid base58")?,
         );
-        let seed: [u8; 32] = bytes
-            .strip_prefix(&ED25519_PRIV)
-            .and_then(|s| s.try_into().ok())
-            .context("secretKeyMultibase is not an Ed25519 secret key")?;
-        let key = Self::from_seed(seed, value["didWeb"].as_str().map(str::to_owned));
+        let did_web = value["didWeb"].as_str().map(str::to_owned);
+        let key = if let Some(raw) = bytes.strip_prefix(&ED25519_PRIV) {
+            let seed: [u8; 32] = raw
+                .try_into()
+                .ok()
+                .context("an Ed25519 secret key is 32 bytes")?;
+            Self::from_seed(seed, did_web)
+        } else if let Some(raw) = bytes.strip_prefix(&P256_PRIV) {
+            let key = p256::ecdsa::SigningKey::from_slice(raw)
+                .ok()
+                .context("not a P-256 secret key")?;
+            Self {
+                secret: Secret::P256(key),
+                did_web,
+            }
+        } else {
+            bail!("secretKeyMultibase is neither an Ed25519 nor a P-256 secret key");
+        };
         if let Some(stored) = value["publicKeyMultibase"].as_str()
             && stored != key.multikey()
         {

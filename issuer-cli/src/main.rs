@@ -41,6 +41,9 @@ pub(crate) struct KeygenArgs {
     /// Replace an existing key.json
     #[arg(long)]
     force: bool,
+    /// Key algorithm: ed25519 (eddsa-* suites) or p256 (ecdsa-rdfc-2019)
+    #[arg(long = "type", value_enum, default_value = "ed25519")]
+    key_type: verity::keyfile::KeyType,
 }
 
 /// Options of `verity issue`.
@@ -61,9 +64,9 @@ pub(crate) struct IssueArgs {
     /// Issue as this DID (default: the key's did:web if it has one, else its did:key)
     #[arg(long)]
     did: Option<String>,
-    /// Proof suite (eddsa-rdfc-2022 is what most Open Badges 3.0 verifiers expect)
-    #[arg(long, value_enum, default_value = "eddsa-rdfc-2022")]
-    suite: verity::issuance::Suite,
+    /// Proof suite (default: eddsa-rdfc-2022, what most Open Badges 3.0 verifiers expect; ecdsa-rdfc-2019 for a P-256 key)
+    #[arg(long, value_enum)]
+    suite: Option<verity::issuance::Suite>,
     /// Issuance time (RFC 3339) instead of the clock
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,

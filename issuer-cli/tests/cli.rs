@@ -511,3 +511,75 @@ fn suites_and_fields_the_contexts_do_not_define() {
         stderr(&out)
     );
 }
+
+#[test]
+fn p256_keys_issue_ecdsa_rdfc_2019() {
+    let s = setup(GOOD_CSV);
+    let out = verity(
+        &[
+            "keygen",
+            "--type",
+            "p256",
+            "--out",
+            "p256",
+            "--did-web",
+            "ecdsa.lycee.example",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let did_key = String::from_utf8(out.stdout).unwrap();
+    assert!(did_key.starts_with("did:key:zDn"), "{did_key}");
+    let out = verity(
+        &[
+            "issue",
+            "--key",
+            "p256/key.json",
+            "--did",
+            did_key.lines().next().unwrap(),
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "issued",
+            "-q",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let first: Value =
+        serde_json::from_slice(&std::fs::read(s.dir.join("issued/credential-00001.json")).unwrap())
+            .unwrap();
+    assert_eq!(first["proof"]["cryptosuite"], "ecdsa-rdfc-2019");
+    let verify = verity(&["verify", "--json", "issued"], &s.dir);
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    // An Ed25519 suite with a P-256 key is refused up front.
+    let wrong = verity(
+        &[
+            "issue",
+            "--key",
+            "p256/key.json",
+            "--suite",
+            "eddsa-rdfc-2022",
+            "--template",
+            "badge.json",
+            "--recipients",
+            "students.csv",
+            "--out",
+            "wrong",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&wrong), 2);
+    assert!(
+        stderr(&wrong).contains("keygen --type"),
+        "{}",
+        stderr(&wrong)
+    );
+}

@@ -11,6 +11,7 @@ import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {createSignCryptosuite, createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import {cryptosuite as ecdsaRdfc2019} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
 import {Ed25519VerificationKey2020} from '@digitalbazaar/ed25519-verification-key-2020';
 import {contexts as credentialsContexts} from '@digitalbazaar/credentials-context';
@@ -134,7 +135,8 @@ async function verify(files) {
     const did = proof?.verificationMethod?.split('#')[0];
     if(proof?.type === 'Ed25519Signature2020' && did) ed2020Dids.add(did);
     const suite = proof?.type === 'Ed25519Signature2020' ? new Ed25519Signature2020() :
-      new DataIntegrityProof({cryptosuite: proof?.cryptosuite === 'eddsa-rdfc-2022' ? eddsaRdfc2022 : createVerifyCryptosuite()});
+      new DataIntegrityProof({cryptosuite: {'eddsa-rdfc-2022': eddsaRdfc2022, 'ecdsa-rdfc-2019': ecdsaRdfc2019}[proof?.cryptosuite]
+        ?? createVerifyCryptosuite()});
     let result;
     try {
       result = await vc.verifyCredential({credential, suite, documentLoader, now: new Date('2026-06-01T00:00:00Z')});

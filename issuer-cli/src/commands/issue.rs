@@ -3,8 +3,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use verity::issuance::{self, Issuer, Row};
-use verity::keyfile::IssuerKey;
+use verity::issuance::{self, Issuer, Row, Suite};
+use verity::keyfile::{IssuerKey, KeyType};
 
 use crate::IssueArgs;
 
@@ -16,6 +16,10 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         .with_context(|| format!("{} is not valid JSON", args.template.display()))?;
     let did = args.did.clone().unwrap_or_else(|| key.default_did());
     key.verification_method(&did)?;
+    let suite = args.suite.unwrap_or(match key.key_type() {
+        KeyType::Ed25519 => Suite::EddsaRdfc2022,
+        KeyType::P256 => Suite::EcdsaRdfc2019,
+    });
     let issuer = Issuer {
         key: &key,
         did,
@@ -85,7 +89,7 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
             )
         };
         let (unsigned, filled) = issuance::build(&template, &row, &issuer).with_context(context)?;
-        let signed = issuance::sign(&unsigned, &issuer, args.suite).with_context(context)?;
+        let signed = issuance::sign(&unsigned, &issuer, suite).with_context(context)?;
         issuance::self_check(&signed, &filled, &row, &issuer)
             .with_context(|| args.recipients.display().to_string())?;
         issued.push(signed);

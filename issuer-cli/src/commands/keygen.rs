@@ -8,7 +8,7 @@ pub(crate) fn run(args: &KeygenArgs) -> Result<ExitCode> {
     let did_web = args.did_web.as_deref().map(parse_did_web).transpose()?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
-    let key = IssuerKey::generate(did_web)?;
+    let key = IssuerKey::generate(args.key_type, did_web)?;
     let key_path = args.out.join("key.json");
     if key_path.exists() && !args.force {
         bail!("{} exists; use --force to replace it", key_path.display());
