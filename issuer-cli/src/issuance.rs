@@ -7,7 +7,6 @@
 
 use anyhow::{Result, anyhow, bail};
 use serde_json::{Map, Value, json};
-use sha2::{Digest as _, Sha256};
 use std::collections::BTreeSet;
 use verifier_core::{CheckId, Context, Outcome, UnixTime, proof};
 
@@ -304,17 +303,21 @@ pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value
             let Some(options_map) = options.as_object() else {
                 bail!("proof options are not an object")
             };
-            proof::hash_data(options_map, document)
+            proof::hash_data(options_map, document).to_vec()
         }
         Suite::EddsaRdfc2022 | Suite::EcdsaRdfc2019 => {
-            let mut config = options.clone();
-            if let Some(context) = unsigned.get("@context") {
-                config["@context"] = context.clone();
-            }
-            let mut out = [0u8; 64];
-            out[..32].copy_from_slice(&Sha256::digest(rdfc_canonical(&config)?.as_bytes()));
-            out[32..].copy_from_slice(&Sha256::digest(rdfc_canonical(unsigned)?.as_bytes()));
-            out
+            let Some(options_map) = options.as_object() else {
+                bail!("proof options are not an object")
+            };
+            let store = verifier_core::rdfc::ContextStore::default();
+            proof::rdfc_hash(
+                options_map,
+                document,
+                &store,
+                false,
+                verifier_core::rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+            )
+            .map_err(explain_rdfc_error)?
         }
     };
     let signature = issuer.key.sign(&hash);
@@ -324,17 +327,25 @@ pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value
     Ok(signed)
 }
 
-fn rdfc_canonical(value: &Value) -> Result<String> {
-    use verifier_core::rdfc::{self, ContextStore, RdfcError, RdfcHash};
-    rdfc::canonicalize(value, &ContextStore::default(), RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT).map_err(|e| match e {
-        RdfcError::UnknownContext(url) => anyhow!("the template uses the JSON-LD context {url}, which Verity does not embed"),
-        RdfcError::InlineContext(path) => anyhow!("inline @context at {path}: use published context URLs only"),
-        RdfcError::UndefinedTerm(path, term) => {
-            anyhow!("'{term}' at {path} is not defined by the template's @context, so it could not be signed")
+fn explain_rdfc_error(e: verifier_core::rdfc::RdfcError) -> anyhow::Error {
+    use verifier_core::rdfc::RdfcError;
+    match e {
+        RdfcError::UnknownContext(url) => {
+            anyhow!("the template uses the JSON-LD context {url}, which Verity does not embed")
         }
-        RdfcError::InvalidJsonLd(why) | RdfcError::Canonicalization(why) => anyhow!("invalid JSON-LD: {why}"),
+        RdfcError::InlineContext(path) => {
+            anyhow!("inline @context at {path}: use published context URLs only")
+        }
+        RdfcError::UndefinedTerm(path, term) => {
+            anyhow!(
+                "'{term}' at {path} is not defined by the template's @context, so it could not be signed"
+            )
+        }
+        RdfcError::InvalidJsonLd(why) | RdfcError::Canonicalization(why) => {
+            anyhow!("invalid JSON-LD: {why}")
+        }
         RdfcError::Poisoned(limit) => anyhow!("RDF canonicalization exceeded {limit} steps"),
-    })
+    }
 }
 
 /// Verifies a freshly signed credential with the core and explains any failure in terms of the

@@ -39,6 +39,23 @@ struct Setup {
     dir: PathBuf,
 }
 
+/// `verity issue --key KEY --template TEMPLATE --recipients students.csv --out OUT EXTRA...` in the setup's directory.
+fn issue(s: &Setup, key: &str, template: &str, out: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "issue",
+        "--key",
+        key,
+        "--template",
+        template,
+        "--recipients",
+        "students.csv",
+        "--out",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    verity(&args, &s.dir)
+}
+
 fn setup(csv: &str) -> Setup {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
@@ -82,21 +99,12 @@ fn keygen_writes_a_private_key_file_and_a_did_web_document() {
 #[test]
 fn issue_then_verify_round_trip_and_tamper() {
     let s = setup(GOOD_CSV);
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "issued",
-            "--at",
-            "2026-02-01T08:00:00Z",
-        ],
-        &s.dir,
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "issued",
+        &["--at", "2026-02-01T08:00:00Z"],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let files: Vec<_> = (1..=3)
@@ -229,21 +237,7 @@ fn issuing_as_did_key() {
         .trim()
         .to_string();
     assert!(did_key.starts_with("did:key:z6Mk"));
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "k2/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "o",
-            "-q",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "k2/key.json", "badge.json", "o", &["-q"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
         out.stderr.is_empty(),
@@ -283,20 +277,7 @@ fn a_bad_row_names_row_and_column_and_writes_nothing() {
     let s = setup(
         "first,last,subject,grade,valid_until\nMarie,Curie,did:example:marie,A,\nBad,Row,did:example:bad,C,31/12/2030\n",
     );
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "issued",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "keys/key.json", "badge.json", "issued", &[]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(err.contains("row 2"), "{err}");
@@ -314,38 +295,12 @@ fn a_bad_row_names_row_and_column_and_writes_nothing() {
 #[test]
 fn a_missing_column_and_an_empty_required_cell_are_explained() {
     let s = setup("first,last,subject,grade\nMarie,Curie,did:example:marie,A\n");
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "issued",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "keys/key.json", "badge.json", "issued", &[]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("valid_until"), "{}", stderr(&out));
 
     let s = setup("first,last,subject,grade,valid_until\nMarie,Curie,,A,\n");
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "issued",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "keys/key.json", "badge.json", "issued", &[]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
@@ -359,20 +314,7 @@ fn an_existing_non_empty_output_directory_is_refused() {
     let s = setup(GOOD_CSV);
     std::fs::create_dir(s.dir.join("issued")).unwrap();
     std::fs::write(s.dir.join("issued/keep.txt"), "mine").unwrap();
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "issued",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "keys/key.json", "badge.json", "issued", &[]);
     assert_eq!(code(&out), 2);
     assert_eq!(std::fs::read_dir(s.dir.join("issued")).unwrap().count(), 1);
 }
@@ -418,43 +360,19 @@ fn terminal_output_escapes_control_characters() {
 #[test]
 fn suites_and_fields_the_contexts_do_not_define() {
     let s = setup(GOOD_CSV);
-    let jcs = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "jcs",
-            "--suite",
-            "eddsa-jcs-2022",
-            "-q",
-        ],
-        &s.dir,
+    let jcs = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "jcs",
+        &["--suite", "eddsa-jcs-2022", "-q"],
     );
     assert_eq!(code(&jcs), 0, "{}", stderr(&jcs));
     let first: Value =
         serde_json::from_slice(&std::fs::read(s.dir.join("jcs/credential-00001.json")).unwrap())
             .unwrap();
     assert_eq!(first["proof"]["cryptosuite"], "eddsa-jcs-2022");
-    let rdfc = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "badge.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "rdfc",
-            "-q",
-        ],
-        &s.dir,
-    );
+    let rdfc = issue(&s, "keys/key.json", "badge.json", "rdfc", &["-q"]);
     assert_eq!(code(&rdfc), 0, "{}", stderr(&rdfc));
     let first: Value =
         serde_json::from_slice(&std::fs::read(s.dir.join("rdfc/credential-00001.json")).unwrap())
@@ -490,20 +408,7 @@ fn suites_and_fields_the_contexts_do_not_define() {
             "\"name\": \"Welding Level 2\",\n  \"undefinedField\": \"x\",\n  \"issuer\"",
         );
     std::fs::write(s.dir.join("v1.json"), v1).unwrap();
-    let out = verity(
-        &[
-            "issue",
-            "--key",
-            "keys/key.json",
-            "--template",
-            "v1.json",
-            "--recipients",
-            "students.csv",
-            "--out",
-            "v1",
-        ],
-        &s.dir,
-    );
+    let out = issue(&s, "keys/key.json", "v1.json", "v1", &[]);
     assert_eq!(code(&out), 2);
     assert!(
         stderr(&out).contains("'undefinedField' at /undefinedField is not defined"),

@@ -318,7 +318,36 @@ fn rdfc_hash_data(
     ctx: &Context,
     sha384: bool,
 ) -> Result<Vec<u8>, Check> {
-    use crate::rdfc::{self, ContextStore, RdfcError, RdfcHash};
+    use crate::rdfc::{ContextStore, RdfcError};
+    let store = ContextStore::new(ctx.contexts.clone());
+    let fail = |code| Check::failed(CheckId::Proof, code);
+    rdfc_hash(proof, doc, &store, sha384, ctx.limits.max_rdfc_calls).map_err(|e| match e {
+        RdfcError::UnknownContext(url) => {
+            Check::skipped(CheckId::Proof, Code::ContextUnknown).with("url", url)
+        }
+        RdfcError::InlineContext(path) => fail(Code::JsonldInlineContext).with("path", path),
+        RdfcError::UndefinedTerm(path, term) => fail(Code::JsonldUndefinedTerm)
+            .with("path", path)
+            .with("term", term),
+        RdfcError::InvalidJsonLd(reason) | RdfcError::Canonicalization(reason) => {
+            fail(Code::JsonldInvalid).with("reason", reason)
+        }
+        RdfcError::Poisoned(limit) => fail(Code::LimitsRdfcPoison).with("limit", limit.to_string()),
+    })
+}
+
+/// `H(RDFC(proofConfig)) ‖ H(RDFC(document))` for the RDFC suites, shared by verifiers and signers:
+/// proofConfig = `proof` without `proofValue`, with the document's `@context`; document = `doc`
+/// without `proof`. H and RDFC's own hash are SHA-384 when `sha384` (P-384 ECDSA), else SHA-256.
+#[cfg(feature = "rdfc")]
+pub fn rdfc_hash(
+    proof: &Map<String, Value>,
+    doc: &Map<String, Value>,
+    store: &crate::rdfc::ContextStore,
+    sha384: bool,
+    hndq_call_limit: usize,
+) -> Result<Vec<u8>, crate::rdfc::RdfcError> {
+    use crate::rdfc::{self, RdfcHash};
     let mut config = proof.clone();
     config.remove("proofValue");
     if let Some(context) = doc.get("@context") {
@@ -326,40 +355,13 @@ fn rdfc_hash_data(
     }
     let mut unsecured = doc.clone();
     unsecured.remove("proof");
-    let store = ContextStore::new(ctx.contexts.clone());
-    let canon = |value: Map<String, Value>| {
-        rdfc::canonicalize(
-            &Value::Object(value),
-            &store,
-            if sha384 {
-                RdfcHash::Sha384
-            } else {
-                RdfcHash::Sha256
-            },
-            ctx.limits.max_rdfc_calls,
-        )
+    let hash = if sha384 {
+        RdfcHash::Sha384
+    } else {
+        RdfcHash::Sha256
     };
-    let fail = |code| Check::failed(CheckId::Proof, code);
-    let (config, document) = match canon(config).and_then(|c| canon(unsecured).map(|d| (c, d))) {
-        Ok(pair) => pair,
-        Err(RdfcError::UnknownContext(url)) => {
-            return Err(Check::skipped(CheckId::Proof, Code::ContextUnknown).with("url", url));
-        }
-        Err(RdfcError::InlineContext(path)) => {
-            return Err(fail(Code::JsonldInlineContext).with("path", path));
-        }
-        Err(RdfcError::UndefinedTerm(path, term)) => {
-            return Err(fail(Code::JsonldUndefinedTerm)
-                .with("path", path)
-                .with("term", term));
-        }
-        Err(RdfcError::InvalidJsonLd(reason) | RdfcError::Canonicalization(reason)) => {
-            return Err(fail(Code::JsonldInvalid).with("reason", reason));
-        }
-        Err(RdfcError::Poisoned(limit)) => {
-            return Err(fail(Code::LimitsRdfcPoison).with("limit", limit.to_string()));
-        }
-    };
+    let config = rdfc::canonicalize(&Value::Object(config), store, hash, hndq_call_limit)?;
+    let document = rdfc::canonicalize(&Value::Object(unsecured), store, hash, hndq_call_limit)?;
     let mut out = Vec::with_capacity(96);
     if sha384 {
         out.extend_from_slice(&Sha384::digest(config.as_bytes()));

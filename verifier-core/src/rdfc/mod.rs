@@ -57,13 +57,15 @@ pub enum RdfcError {
 /// Where the contexts come from: the embedded set plus documents supplied by the caller.
 #[derive(Clone, Debug, Default)]
 pub struct ContextStore {
-    extra: BTreeMap<String, Vec<u8>>,
+    extra: Arc<BTreeMap<String, Vec<u8>>>,
 }
 
 impl ContextStore {
     /// The embedded contexts plus `extra` (URL → document), which take precedence.
     pub fn new(extra: BTreeMap<String, Vec<u8>>) -> Self {
-        Self { extra }
+        Self {
+            extra: Arc::new(extra),
+        }
     }
 
     fn get(&self, url: &str) -> Option<Vec<u8>> {
@@ -167,7 +169,7 @@ fn check_json(value: &Value, path: &mut String, store: &ContextStore) -> Result<
 }
 
 fn parse(bytes: &[u8], store: &ContextStore, lenient: bool) -> Result<Vec<oxrdf::Quad>, RdfcError> {
-    let store = Arc::new(store.clone());
+    let store = store.clone(); // shares the caller's documents (Arc)
     let loader = move |url: &str, _: &JsonLdLoadDocumentOptions| {
         store
             .get(url)
