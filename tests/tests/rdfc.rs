@@ -89,6 +89,16 @@ fn shared_context(dir: &std::path::Path, url: &str, file: &str) -> (String, Vec<
     (url.to_string(), std::fs::read(dir.join(file)).unwrap())
 }
 
+/// The W3C examples context the W3C vectors use: test data only, so not embedded but supplied.
+fn examples_context(contexts: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    [shared_context(
+        contexts,
+        "https://www.w3.org/ns/credentials/examples/v2",
+        "w3c-credentials-examples-v2.jsonld",
+    )]
+    .into()
+}
+
 #[test]
 fn w3c_rdfc_vectors() {
     let Some(eddsa) = support::shared_vectors("w3c_rdfc_vectors", "vc-di-eddsa") else {
@@ -98,12 +108,7 @@ fn w3c_rdfc_vectors() {
         return;
     };
     // The vectors use the W3C examples context, which is not embedded (test data only).
-    let extra: BTreeMap<String, Vec<u8>> = [shared_context(
-        &contexts,
-        "https://www.w3.org/ns/credentials/examples/v2",
-        "w3c-credentials-examples-v2.jsonld",
-    )]
-    .into();
+    let extra = examples_context(&contexts);
     let store = ContextStore::new(extra.clone());
     let v = eddsa.join("TestVectors");
     for (signed, doc_canon, proof_canon) in [
@@ -353,12 +358,7 @@ fn w3c_ecdsa_vectors() {
     let Some(contexts) = support::shared_vectors("w3c_ecdsa_vectors", "jsonld-contexts") else {
         return;
     };
-    let extra: BTreeMap<String, Vec<u8>> = [shared_context(
-        &contexts,
-        "https://www.w3.org/ns/credentials/examples/v2",
-        "w3c-credentials-examples-v2.jsonld",
-    )]
-    .into();
+    let extra = examples_context(&contexts);
     let ctx = Context {
         contexts: extra,
         ..Context::default()
