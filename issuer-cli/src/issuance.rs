@@ -321,7 +321,7 @@ pub fn sign(unsigned: &Value, issuer: &Issuer<'_>, suite: Suite) -> Result<Value
         }
     };
     let signature = issuer.key.sign(&hash);
-    options["proofValue"] = Value::String(format!("z{}", bs58::encode(signature).into_string()));
+    options["proofValue"] = Value::String(proof::encode_proof_value(&signature));
     let mut signed = unsigned.clone();
     signed["proof"] = options;
     Ok(signed)

@@ -5,6 +5,7 @@ use ed25519_dalek::SigningKey;
 use serde_json::{Value, json};
 use std::path::Path;
 use verifier_core::did;
+use verifier_core::keys::encode_base58btc;
 use zeroize::Zeroizing;
 
 /// Multicodec varint of `ed25519-priv` (0x1300), the header of an Ed25519 `secretKeyMultibase`.
@@ -104,7 +105,7 @@ impl IssuerKey {
                 let point = key.verifying_key().to_sec1_point(true);
                 let mut bytes = P256_PUB.to_vec();
                 bytes.extend_from_slice(point.as_bytes());
-                format!("z{}", bs58::encode(bytes).into_string())
+                encode_base58btc(&bytes)
             }
         }
     }
@@ -169,7 +170,7 @@ impl IssuerKey {
             "didKey": self.did_key(),
             "didWeb": self.did_web,
             "publicKeyMultibase": self.multikey(),
-            "secretKeyMultibase": format!("z{}", bs58::encode(secret.as_slice()).into_string()),
+            "secretKeyMultibase": encode_base58btc(&secret),
         });
         Zeroizing::new(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
     }

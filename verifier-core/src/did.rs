@@ -49,7 +49,7 @@ pub fn encode_ed25519_multikey(key: &[u8; 32]) -> String {
     let (head, tail) = bytes.split_at_mut(2);
     head.copy_from_slice(&ED25519_PUB);
     tail.copy_from_slice(key);
-    format!("z{}", bs58::encode(bytes).into_string())
+    crate::keys::encode_base58btc(&bytes)
 }
 
 /// The URL where a `did:web` DID document lives, or `None` if `did` is not a valid did:web.

@@ -13,6 +13,13 @@ const P256_PUB: [u8; 2] = [0x80, 0x24];
 #[cfg(feature = "ecdsa")]
 const P384_PUB: [u8; 2] = [0x81, 0x24];
 
+/// `z` + base58btc(`bytes`): the multibase form of keys and proof values.
+pub fn encode_base58btc(bytes: &[u8]) -> alloc::string::String {
+    let mut out = alloc::string::String::from("z");
+    out.push_str(&bs58::encode(bytes).into_string());
+    out
+}
+
 /// A verification key of one of the supported algorithms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PublicKey {

@@ -442,10 +442,8 @@ fn decode_proof_value(value: &str) -> Result<Vec<u8>, &'static str> {
 }
 
 /// Encodes a signature as a `proofValue` (base58btc multibase).
-pub fn encode_proof_value(signature: &[u8; 64]) -> String {
-    let mut s = String::from("z");
-    s.push_str(&bs58::encode(signature).into_string());
-    s
+pub fn encode_proof_value(signature: &[u8]) -> String {
+    crate::keys::encode_base58btc(signature)
 }
 
 /// The DID documents needed to check the proofs (did:web verification methods).
