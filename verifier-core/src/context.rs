@@ -17,6 +17,9 @@ pub struct Limits {
     /// Most Hash N-Degree Quads calls in one RDF canonicalization. Default 4000 (rdf-canon's
     /// default): a credential needs a handful, the RDFC-1.0 poison test (#074) exceeds it in ~0.3 s.
     pub max_rdfc_calls: usize,
+    /// Largest decompressed status list. Default 16 MiB: 128 times the spec's minimum list of
+    /// 16 KiB (131,072 entries), i.e. 134 million one-bit entries; a "gzip bomb" stops here.
+    pub max_decompressed_bytes: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +29,7 @@ impl Default for Limits {
             max_document_bytes: 1024 * 1024,
             max_proofs: 8,
             max_rdfc_calls: 4000,
+            max_decompressed_bytes: 16 * 1024 * 1024,
         }
     }
 }

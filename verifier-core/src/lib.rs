@@ -36,6 +36,7 @@ extern crate std;
 pub mod context;
 pub mod credential;
 pub mod did;
+pub mod gzip;
 pub mod jcs;
 pub mod json;
 pub mod keys;
@@ -45,6 +46,7 @@ pub mod proof;
 #[cfg(feature = "rdfc")]
 pub mod rdfc;
 pub mod report;
+pub mod status;
 pub mod time;
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -75,6 +77,8 @@ pub enum NeedKind {
     DidDocument,
     /// The document at an https issuer URL that lists the issuer's keys.
     ControllerDocument,
+    /// A status list credential (revocation, suspension).
+    StatusList,
 }
 
 impl NeedKind {
@@ -83,6 +87,7 @@ impl NeedKind {
         match self {
             Self::DidDocument => "did-document",
             Self::ControllerDocument => "controller-document",
+            Self::StatusList => "status-list",
         }
     }
 }
@@ -173,7 +178,7 @@ pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
     credential::check_structure(&cred, &mut checks);
     proof::check_proofs(&cred, ctx, now, &mut checks);
     checks.push(check_validity(&cred, now));
-    checks.push(check_status(&cred));
+    checks.extend(status::check_status(&cred, ctx, now));
     checks.push(check_trust(&cred, ctx));
     let summary = credential::summarize(&cred);
     Report::from_checks(Some(cred.format), checks, Some(summary))
@@ -181,23 +186,52 @@ pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
 
 /// Lists the external documents [`verify`] would consult for this input, in a stable order.
 ///
-/// Unparseable input needs nothing (verifying it reports why).
+/// Unparseable input needs nothing (verifying it reports why). Documents that are only known
+/// once another is fetched (the key document of a status list's issuer) are listed by
+/// [`needs_with`]; shells call it again after each round of fetching until nothing new is listed.
 pub fn needs(input: &[u8], limits: &Limits) -> Vec<Need> {
-    let Ok(Parsed::Credential(cred)) = parse_input(input, limits) else {
+    let ctx = Context {
+        limits: limits.clone(),
+        ..Context::default()
+    };
+    needs_with(input, &ctx)
+}
+
+/// Like [`needs`], also listing what the documents already in `ctx` refer to (a status list's
+/// issuer documents). Documents already in `ctx.documents` are still listed; shells skip them.
+pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
+    let Ok(Parsed::Credential(cred)) = parse_input(input, &ctx.limits) else {
         return Vec::new();
     };
-    let mut urls = proof::needed_documents(&cred.doc);
-    urls.dedup();
-    urls.into_iter()
-        .map(|url| Need {
-            kind: if url.ends_with("/did.json") {
+    let mut out: Vec<Need> = Vec::new();
+    let mut push = |url: String, kind: NeedKind| {
+        if !out.iter().any(|n| n.url == url) {
+            out.push(Need { kind, url });
+        }
+    };
+    let key_documents = |doc: &serde_json::Map<String, Value>,
+                         push: &mut dyn FnMut(String, NeedKind)| {
+        for url in proof::needed_documents(doc) {
+            let kind = if url.ends_with("/did.json") {
                 NeedKind::DidDocument
             } else {
                 NeedKind::ControllerDocument
-            },
-            url,
-        })
-        .collect()
+            };
+            push(url, kind);
+        }
+    };
+    key_documents(&cred.doc, &mut push);
+    for url in status::list_urls(&cred.doc) {
+        let list = ctx
+            .document(&url)
+            .filter(|b| b.len() <= ctx.limits.max_document_bytes)
+            .and_then(|b| serde_json::from_slice::<Value>(b).ok());
+        push(url, NeedKind::StatusList);
+        if let Some(Value::Object(list)) = list {
+            key_documents(&list, &mut push);
+        }
+    }
+    out
 }
 
 fn check_validity(cred: &JsonCredential, now: UnixTime) -> Check {
@@ -216,20 +250,6 @@ fn check_validity(cred: &JsonCredential, now: UnixTime) -> Check {
         check = check.with("validUntil", until.to_rfc3339());
     }
     check
-}
-
-fn check_status(cred: &JsonCredential) -> Check {
-    match cred.doc.get("credentialStatus") {
-        None | Some(Value::Null) => Check::skipped(CheckId::Status, Code::StatusNone),
-        Some(status) => {
-            let ty = match status {
-                Value::Array(items) => items.first().and_then(|s| s.get("type")),
-                other => other.get("type"),
-            };
-            let ty = credential::types(ty).first().copied().unwrap_or("(none)");
-            Check::skipped(CheckId::Status, Code::StatusUnsupported).with("type", ty)
-        }
-    }
 }
 
 fn check_trust(cred: &JsonCredential, ctx: &Context) -> Check {

@@ -76,6 +76,34 @@ pub const fn english(code: Code) -> &'static str {
         Code::StatusUnsupported => {
             "The credential's revocation status uses a method this verifier cannot check yet."
         }
+        Code::StatusActive => {
+            "The issuer's status list shows the credential is not revoked or suspended."
+        }
+        Code::StatusRevoked => "The issuer has revoked this credential.",
+        Code::StatusSuspended => "The issuer has suspended this credential.",
+        Code::StatusMessage => "The issuer's status list gives this credential a status message.",
+        Code::StatusRefresh => {
+            "The credential says where to refresh it; this says nothing about revocation."
+        }
+        Code::StatusEntryInvalid => "The credential's revocation status entry is malformed.",
+        Code::StatusListMissing => {
+            "The issuer's status list could not be obtained, so revocation could not be checked."
+        }
+        Code::StatusListInvalid => {
+            "The issuer's status list is malformed or does not cover this credential, so revocation could not be checked."
+        }
+        Code::StatusListUnverified => {
+            "The status list's own signature does not verify, so it was not trusted."
+        }
+        Code::StatusListIssuerMismatch => {
+            "The status list was not published by the credential's issuer, so it was not trusted."
+        }
+        Code::StatusListExpired => {
+            "The status list is outside its validity period, so it says nothing about today."
+        }
+        Code::LimitsDecompressedSize => {
+            "The status list expands to more data than this verifier accepts; it was not read."
+        }
         Code::TrustTrustedIssuer => "The issuer is on this verifier's list of trusted issuers.",
         Code::TrustUnknownIssuer => "The issuer is not on this verifier's list of trusted issuers.",
         Code::TrustNotConfigured => {

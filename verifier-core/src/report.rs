@@ -202,6 +202,30 @@ codes! {
     StatusNone = "status.none",
     /// The credential has a status entry of a type this build cannot check (data: `type`).
     StatusUnsupported = "status.unsupported",
+    /// The status list says the credential is neither revoked nor suspended (data: `purpose`, `index`, `list`).
+    StatusActive = "status.active",
+    /// The issuer revoked the credential (data: `index`, `list`).
+    StatusRevoked = "status.revoked",
+    /// The issuer suspended the credential (data: `index`, `list`).
+    StatusSuspended = "status.suspended",
+    /// A `message` status entry: the issuer's status value and its message (data: `status`, `message`).
+    StatusMessage = "status.message",
+    /// A `refresh` status entry: it says where to refresh the credential, not whether it is revoked.
+    StatusRefresh = "status.refresh",
+    /// The credential's status entry is malformed (data: `field`, `reason`).
+    StatusEntryInvalid = "status.entry_invalid",
+    /// The status list was not supplied / could not be fetched (data: `list`).
+    StatusListMissing = "status.list_missing",
+    /// The status list is malformed, of the wrong purpose or too short, or the index lies outside it (data: `list`, `reason`).
+    StatusListInvalid = "status.list_invalid",
+    /// The status list's own proof does not verify (data: `list`, `cause`).
+    StatusListUnverified = "status.list_unverified",
+    /// The status list is issued by someone other than the credential's issuer, and not by a trusted issuer (data: `list`, `listIssuer`).
+    StatusListIssuerMismatch = "status.list_issuer_mismatch",
+    /// The status list is outside its own validity period (data: `list`, `validUntil` or `validFrom`).
+    StatusListExpired = "status.list_expired",
+    /// The status list decompresses to more than `Limits::max_decompressed_bytes` (data: `list`, `limit`).
+    LimitsDecompressedSize = "limits.decompressed_size",
 
     /// The issuer is on this verifier's trust list (data: `name`).
     TrustTrustedIssuer = "trust.trusted_issuer",
@@ -221,7 +245,10 @@ impl Code {
     pub const fn skip_blocks_verdict(self) -> bool {
         !matches!(
             self,
-            Code::StatusNone | Code::TrustUnknownIssuer | Code::TrustNotConfigured
+            Code::StatusNone
+                | Code::StatusRefresh
+                | Code::TrustUnknownIssuer
+                | Code::TrustNotConfigured
         )
     }
 }
@@ -344,14 +371,18 @@ impl Report {
     /// Derives the verdict from checks, most serious first:
     /// 1. any failure other than expiry/revocation → `invalid` (so a tampered, expired credential is `invalid`);
     /// 2. a skipped check that matters → `indeterminate`;
-    /// 3. then `revoked`, `suspended`, `expired`; otherwise `valid`.
+    /// 3. then `revoked`, `suspended`, `expired` (in that order); otherwise `valid`.
     pub fn verdict(checks: &[Check]) -> Verdict {
         let failed = |c: Code| {
             checks
                 .iter()
                 .any(|k| k.outcome == Outcome::Failed && k.code == c)
         };
-        let state_codes = [Code::ValidityExpired];
+        let state_codes = [
+            Code::ValidityExpired,
+            Code::StatusRevoked,
+            Code::StatusSuspended,
+        ];
         if checks.is_empty() {
             return Verdict::Indeterminate;
         }
@@ -366,6 +397,12 @@ impl Report {
             .any(|k| k.outcome == Outcome::Skipped && k.code.skip_blocks_verdict())
         {
             return Verdict::Indeterminate;
+        }
+        if failed(Code::StatusRevoked) {
+            return Verdict::Revoked;
+        }
+        if failed(Code::StatusSuspended) {
+            return Verdict::Suspended;
         }
         if failed(Code::ValidityExpired) {
             return Verdict::Expired;

@@ -51,7 +51,7 @@ export interface VerifyOptions {
   /** Fail credentials whose issuer is not trusted. */
   requireTrustedIssuer?: boolean;
 }
-export interface Need { kind: "did-document" | "controller-document"; url: string; }
+export interface Need { kind: "did-document" | "controller-document" | "status-list"; url: string; }
 "#;
 
 #[wasm_bindgen]
@@ -159,10 +159,13 @@ pub fn verify_js(bytes: &[u8], options: Option<VerifyOptions>) -> Result<JsRepor
 }
 
 /// Lists the documents (by URL) the credential refers to, for the caller to fetch and pass back
-/// in `options.documents`.
+/// in `options.documents`. With the documents fetched so far in `options.documents`, it also lists
+/// what those refer to (a status list's issuer document): call it again until nothing new appears.
 #[wasm_bindgen(js_name = needs)]
-pub fn needs_js(bytes: &[u8]) -> Result<JsNeeds, JsValue> {
-    let needs: Vec<serde_json::Value> = crate::needs(bytes, &crate::Limits::default())
+pub fn needs_js(bytes: &[u8], options: Option<VerifyOptions>) -> Result<JsNeeds, JsValue> {
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let ctx = read_context(&options)?;
+    let needs: Vec<serde_json::Value> = crate::needs_with(bytes, &ctx)
         .into_iter()
         .map(|n| serde_json::json!({ "kind": n.kind.as_str(), "url": n.url }))
         .collect();
