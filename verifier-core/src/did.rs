@@ -120,6 +120,9 @@ pub(crate) fn resolve_assertion_key(
             vm,
         ));
     }
+    if let Some(encoded) = controller.strip_prefix("did:jwk:") {
+        return resolve_did_jwk(encoded, fragment);
+    }
     if controller.starts_with("did:web:") {
         let url = did_web_url(controller)
             .ok_or_else(|| KeyError::new(Code::IssuerDidInvalid, "did", controller))?;
@@ -139,6 +142,29 @@ pub(crate) fn resolve_assertion_key(
         "verificationMethod",
         vm,
     ))
+}
+
+/// did:jwk (did-jwk specification, 2023): the method-specific id is base64url(UTF-8 JSON JWK); the
+/// document has one verification method, `#0`, in every relationship unless the JWK says
+/// `"use": "enc"` (then it is for key agreement only, never for assertions).
+fn resolve_did_jwk(encoded: &str, fragment: &str) -> Result<PublicKey, KeyError> {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let invalid = |why: &'static str| KeyError::new(Code::IssuerDidInvalid, "reason", why);
+    if fragment != "0" {
+        return Err(KeyError::new(Code::IssuerVmNotFound, "fragment", fragment));
+    }
+    if encoded.len() > 1024 {
+        return Err(invalid("did:jwk too long"));
+    }
+    let json =
+        Base64UrlUnpadded::decode_vec(encoded).map_err(|_| invalid("did:jwk is not base64url"))?;
+    let Ok(Value::Object(jwk)) = serde_json::from_slice::<Value>(&json) else {
+        return Err(invalid("did:jwk does not hold a JSON JWK"));
+    };
+    if jwk.get("use").and_then(Value::as_str) == Some("enc") {
+        return Err(KeyError::new(Code::IssuerVmNotAssertion, "use", "enc"));
+    }
+    crate::keys::from_jwk(&jwk).map_err(|why| KeyError::new(Code::IssuerKeyInvalid, "reason", why))
 }
 
 /// The key a verification method URL carries in its fragment (`…#z6Mk…`), as some issuers write

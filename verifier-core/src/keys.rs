@@ -95,3 +95,60 @@ pub fn decode_multikey(multibase: &str) -> Result<PublicKey, &'static str> {
     }
     Err("unsupported key type (multicodec header)")
 }
+
+/// Reads a public JWK (RFC 7517): `OKP`/`Ed25519` (RFC 8037), and with feature `ecdsa` `EC`
+/// `P-256`/`P-384` (RFC 7518 §6.2: `x`, `y` base64url, each the field size). Private members
+/// (`d`) are refused: a public document carrying a private key is a leak, not a key.
+pub fn from_jwk(
+    jwk: &serde_json::Map<alloc::string::String, serde_json::Value>,
+) -> Result<PublicKey, &'static str> {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let field = |name: &str| jwk.get(name).and_then(serde_json::Value::as_str);
+    let coordinate = |name: &str, len: usize| -> Result<alloc::vec::Vec<u8>, &'static str> {
+        let text = field(name).ok_or("JWK coordinate missing")?;
+        if text.len() > 100 {
+            return Err("JWK coordinate too long");
+        }
+        let bytes =
+            Base64UrlUnpadded::decode_vec(text).map_err(|_| "JWK coordinate is not base64url")?;
+        if bytes.len() == len {
+            Ok(bytes)
+        } else {
+            Err("JWK coordinate has the wrong length")
+        }
+    };
+    if jwk.contains_key("d") {
+        return Err("the JWK contains a private key");
+    }
+    match (field("kty"), field("crv")) {
+        (Some("OKP"), Some("Ed25519")) => {
+            let x = coordinate("x", 32)?;
+            let raw: &[u8; 32] = x
+                .as_slice()
+                .try_into()
+                .map_err(|_| "an Ed25519 key is 32 bytes")?;
+            let key = VerifyingKey::from_bytes(raw).map_err(|_| "not a point on Ed25519")?;
+            if key.is_weak() {
+                return Err("weak (small-order) Ed25519 key");
+            }
+            Ok(PublicKey::Ed25519(key))
+        }
+        #[cfg(feature = "ecdsa")]
+        (Some("EC"), Some(curve @ ("P-256" | "P-384"))) => {
+            let len = if curve == "P-256" { 32 } else { 48 };
+            let mut point = alloc::vec![0x04];
+            point.extend(coordinate("x", len)?);
+            point.extend(coordinate("y", len)?);
+            if curve == "P-256" {
+                p256::ecdsa::VerifyingKey::from_sec1_bytes(&point)
+                    .map(PublicKey::P256)
+                    .map_err(|_| "not a point on P-256")
+            } else {
+                p384::ecdsa::VerifyingKey::from_sec1_bytes(&point)
+                    .map(PublicKey::P384)
+                    .map_err(|_| "not a point on P-384")
+            }
+        }
+        _ => Err("unsupported JWK key type or curve"),
+    }
+}

@@ -381,6 +381,69 @@ fn did_web_issuer_with_supplied_document() {
         codes(&with_doc(&rotated), Outcome::Failed),
         ["issuer.vm_not_found"]
     );
+    // Key rotation: while the current document still lists the old key for assertions (next to
+    // the new one), what it signed verifies.
+    let mut both = doc.clone();
+    let mut new_key = doc["verificationMethod"][0].clone();
+    new_key["id"] = json!(format!("{did}#key-2"));
+    both["verificationMethod"]
+        .as_array_mut()
+        .unwrap()
+        .push(new_key);
+    both["assertionMethod"] = json!(["#key-2", vm]);
+    assert_eq!(with_doc(&both).verdict, Verdict::Valid);
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn did_jwk_issuer() {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let jwk = |extra: Value| {
+        let mut jwk = json!({"kty": "OKP", "crv": "Ed25519",
+            "x": Base64UrlUnpadded::encode_string(common::key().verifying_key().as_bytes())});
+        jwk.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        format!(
+            "did:jwk:{}",
+            Base64UrlUnpadded::encode_string(jwk.to_string().as_bytes())
+        )
+    };
+    let issue = |did: &str, vm: &str| {
+        let mut unsigned = common::badge_template();
+        unsigned["issuer"]["id"] = json!(did);
+        common::sign_with(&unsigned, &common::key(), vm).to_string()
+    };
+    let did = jwk(json!({}));
+    let report = run(&issue(&did, &format!("{did}#0")));
+    assert_eq!(report.verdict, Verdict::Valid, "{report:#?}");
+    assert!(
+        needs(
+            issue(&did, &format!("{did}#0")).as_bytes(),
+            &Default::default()
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        codes(&run(&issue(&did, &format!("{did}#1"))), Outcome::Failed)[0],
+        "issuer.vm_not_found"
+    );
+    let enc = jwk(json!({"use": "enc"}));
+    assert_eq!(
+        codes(&run(&issue(&enc, &format!("{enc}#0"))), Outcome::Failed)[0],
+        "issuer.vm_not_assertion"
+    );
+    let private = jwk(json!({"d": "AAAA"}));
+    assert_eq!(
+        codes(
+            &run(&issue(&private, &format!("{private}#0"))),
+            Outcome::Failed
+        )[0],
+        "issuer.key_invalid"
+    );
+    assert_eq!(
+        codes(&run(&issue("did:jwk:!!", "did:jwk:!!#0")), Outcome::Failed)[0],
+        "issuer.did_invalid"
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
