@@ -48,6 +48,7 @@ pub mod rdfc;
 pub mod report;
 pub mod status;
 pub mod time;
+pub mod trust;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
