@@ -27,6 +27,82 @@ enum Cmd {
     Issue(IssueArgs),
     /// Verify credentials (files or directories of .json files)
     Verify(VerifyArgs),
+    /// Revocation and suspension lists (W3C Bitstring Status List): create, revoke, suspend, reinstate, publish
+    Status(StatusArgs),
+}
+
+/// `verity status …`.
+#[derive(Args, Debug)]
+pub(crate) struct StatusArgs {
+    #[command(subcommand)]
+    cmd: StatusCmd,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum StatusCmd {
+    /// Create a status directory (private state: status.json) with one list per purpose
+    Create {
+        /// Status directory to create (keep it private: it maps credentials to their indexes)
+        #[arg(long)]
+        dir: PathBuf,
+        /// Where the published lists will be served, ending with '/': lists are <base>revocation.json and <base>suspension.json
+        #[arg(long, value_name = "URL")]
+        base_url: String,
+        /// Purposes (repeatable; default: revocation and suspension)
+        #[arg(long, value_enum)]
+        purpose: Vec<verity::status::Purpose>,
+        /// Entries per list (at least the specification's 131072)
+        #[arg(long, default_value_t = 131_072)]
+        length: u64,
+    },
+    /// Revoke credentials (by id or credential file); irreversible
+    Revoke {
+        /// Status directory
+        #[arg(long)]
+        dir: PathBuf,
+        /// Credential ids or credential files
+        #[arg(required = true, value_name = "CREDENTIAL")]
+        credentials: Vec<String>,
+    },
+    /// Suspend credentials (by id or credential file)
+    Suspend {
+        /// Status directory
+        #[arg(long)]
+        dir: PathBuf,
+        /// Credential ids or credential files
+        #[arg(required = true, value_name = "CREDENTIAL")]
+        credentials: Vec<String>,
+    },
+    /// Lift the suspension of credentials (by id or credential file)
+    Reinstate {
+        /// Status directory
+        #[arg(long)]
+        dir: PathBuf,
+        /// Credential ids or credential files
+        #[arg(required = true, value_name = "CREDENTIAL")]
+        credentials: Vec<String>,
+    },
+    /// Sign the lists with the issuer key and write them for static hosting
+    Publish {
+        /// Status directory
+        #[arg(long)]
+        dir: PathBuf,
+        /// Issuer key file (the key that issued the credentials)
+        #[arg(long)]
+        key: PathBuf,
+        /// Directory to write the list credentials into (upload its files to the lists' URLs)
+        #[arg(long)]
+        out: PathBuf,
+        /// Issue as this DID (default: the key's did:web if it has one, else its did:key)
+        #[arg(long)]
+        did: Option<String>,
+        /// Signing time (RFC 3339) instead of the clock
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+        /// Lists expire at this time (RFC 3339), so a stale copy stops counting; publish again before
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        valid_until: Option<verifier_core::UnixTime>,
+    },
 }
 
 /// Options of `verity keygen`.
@@ -70,6 +146,9 @@ pub(crate) struct IssueArgs {
     /// Issuance time (RFC 3339) instead of the clock
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,
+    /// Status directory (`verity status create`): give each credential random revocation/suspension indexes
+    #[arg(long, value_name = "DIR")]
+    status_list: Option<PathBuf>,
     /// No progress bar or summary
     #[arg(long, short)]
     quiet: bool,
@@ -84,9 +163,15 @@ pub(crate) struct VerifyArgs {
     /// Verify as of this instant (RFC 3339) instead of now
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,
-    /// JSON map from URLs the credentials refer to onto local files (paths relative to the map)
+    /// JSON map from URLs the credentials refer to onto local files (paths relative to the map); used before the network
     #[arg(long, value_name = "MAP.json")]
     resources: Option<PathBuf>,
+    /// Never fetch: documents not in --resources count as unavailable (checks that need them are skipped)
+    #[arg(long)]
+    offline: bool,
+    /// Trust configuration (trust.json, or a Digital Credentials Consortium registry.json): trusted issuers and policy
+    #[arg(long, value_name = "TRUST.json")]
+    trust: Option<PathBuf>,
     /// Credential files, or directories whose .json files are all verified
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -110,6 +195,7 @@ fn main() -> ExitCode {
         Cmd::Keygen(args) => commands::keygen::run(&args),
         Cmd::Issue(args) => commands::issue::run(&args),
         Cmd::Verify(args) => commands::verify::run(&args),
+        Cmd::Status(args) => commands::status::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -179,7 +179,12 @@ fn issue_then_verify_round_trip_and_tamper() {
 
     // Without the DID document the issuer key cannot be resolved: indeterminate, exit 1.
     let offline = verity(
-        &["verify", "--json", "issued/credential-00001.json"],
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "issued/credential-00001.json",
+        ],
         &s.dir,
     );
     assert_eq!(code(&offline), 1);
@@ -487,4 +492,280 @@ fn p256_keys_issue_ecdsa_rdfc_2019() {
         "{}",
         stderr(&wrong)
     );
+}
+
+fn verdicts(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["verdict"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn status_lists_revoke_suspend_reinstate_publish() {
+    let s = setup(GOOD_CSV);
+    let run = |args: &[&str]| {
+        let out = verity(args, &s.dir);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        out
+    };
+    run(&[
+        "status",
+        "create",
+        "--dir",
+        "status",
+        "--base-url",
+        "https://lycee.example/status/",
+    ]);
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "issued",
+        &[
+            "-q",
+            "--status-list",
+            "status",
+            "--at",
+            "2026-01-15T00:00:00Z",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let state: Value =
+        serde_json::from_str(&std::fs::read_to_string(s.dir.join("status/status.json")).unwrap())
+            .unwrap();
+    let credentials = state["credentials"].as_object().unwrap();
+    assert_eq!(credentials.len(), 3);
+    let first: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.join("issued/credential-00001.json")).unwrap(),
+    )
+    .unwrap();
+    let entries = first["credentialStatus"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    let recorded = &credentials[first["id"].as_str().unwrap()];
+    assert_eq!(
+        entries[0]["statusListIndex"],
+        recorded["revocation"].to_string()
+    );
+    assert_eq!(
+        entries[1]["statusListCredential"],
+        "https://lycee.example/status/suspension.json"
+    );
+
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json",
+            "https://lycee.example/status/revocation.json": "public/revocation.json",
+            "https://lycee.example/status/suspension.json": "public/suspension.json"}"#,
+    )
+    .unwrap();
+    let at = "2026-03-01T00:00:00Z";
+    let verify = || {
+        verity(
+            &[
+                "verify",
+                "--json",
+                "--offline",
+                "--resources",
+                "resources.json",
+                "--at",
+                at,
+                "issued",
+            ],
+            &s.dir,
+        )
+    };
+    let publish = || {
+        run(&[
+            "status",
+            "publish",
+            "--dir",
+            "status",
+            "--key",
+            "keys/key.json",
+            "--out",
+            "public",
+            "--at",
+            at,
+        ])
+    };
+
+    // Before the lists are published, revocation cannot be checked: never "valid".
+    assert_eq!(verdicts(&verify()), ["indeterminate"; 3]);
+    publish();
+    let out = verify();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(verdicts(&out), ["valid"; 3]);
+
+    let second_id = std::fs::read_to_string(s.dir.join("issued/credential-00002.json")).unwrap();
+    let second_id = serde_json::from_str::<Value>(&second_id).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    run(&[
+        "status",
+        "revoke",
+        "--dir",
+        "status",
+        "issued/credential-00001.json",
+    ]);
+    run(&["status", "suspend", "--dir", "status", &second_id]);
+    // Not visible until published: the verifier reads the published lists.
+    assert_eq!(verdicts(&verify()), ["valid"; 3]);
+    publish();
+    let out = verify();
+    assert_eq!(code(&out), 1);
+    assert_eq!(verdicts(&out), ["revoked", "suspended", "valid"]);
+
+    run(&["status", "reinstate", "--dir", "status", &second_id]);
+    publish();
+    assert_eq!(verdicts(&verify()), ["revoked", "valid", "valid"]);
+
+    // Revoking twice changes nothing (exit 2); an unknown credential is an error naming it.
+    let again = verity(
+        &[
+            "status",
+            "revoke",
+            "--dir",
+            "status",
+            "issued/credential-00001.json",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&again), 2);
+    assert!(
+        stderr(&again).contains("already revoked"),
+        "{}",
+        stderr(&again)
+    );
+    let unknown = verity(
+        &["status", "suspend", "--dir", "status", "urn:uuid:nope"],
+        &s.dir,
+    );
+    assert_eq!(code(&unknown), 2);
+    assert!(
+        stderr(&unknown).contains("urn:uuid:nope"),
+        "{}",
+        stderr(&unknown)
+    );
+    // The lists are too short to be private.
+    let short = verity(
+        &[
+            "status",
+            "create",
+            "--dir",
+            "s2",
+            "--base-url",
+            "https://lycee.example/s2/",
+            "--length",
+            "1024",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&short), 2);
+}
+
+type Routes = std::sync::Arc<std::sync::Mutex<std::collections::BTreeMap<String, (u16, Vec<u8>)>>>;
+
+/// A one-thread HTTP/1.1 server on 127.0.0.1 answering from a path → (status, body) table; returns its port.
+fn serve(routes: Routes) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split(' ').nth(1).unwrap_or("/").to_string();
+            let found = routes.lock().unwrap().get(&path).cloned();
+            let (status, body) = found.unwrap_or((404, b"not found".to_vec()));
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    port
+}
+
+#[test]
+fn did_web_resolution_over_loopback_http() {
+    let s = setup(GOOD_CSV);
+    // The server runs first: its port is part of the DIDs.
+    let table = Routes::default();
+    let port = serve(table.clone());
+    let paths = ["good", "missing", "wrong-id", "huge"];
+    let mut routes = table.lock().unwrap();
+    for name in paths {
+        let domain = format!("127.0.0.1%3A{port}:{name}");
+        let out = verity(&["keygen", "--out", name, "--did-web", &domain], &s.dir);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let out = issue(
+            &s,
+            &format!("{name}/key.json"),
+            "badge.json",
+            &format!("issued-{name}"),
+            &["-q", "--at", "2026-01-15T00:00:00Z"],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let doc = std::fs::read(s.dir.join(name).join("did.json")).unwrap();
+        let route = format!("/{name}/did.json");
+        match name {
+            "good" => routes.insert(route, (200, doc)),
+            "wrong-id" => {
+                let text = String::from_utf8(doc)
+                    .unwrap()
+                    .replace("wrong-id", "someone-else");
+                routes.insert(route, (200, text.into_bytes()))
+            }
+            "huge" => routes.insert(route, (200, vec![b' '; 10 * 1024 * 1024])),
+            _ => None,
+        };
+    }
+    drop(routes);
+    std::fs::write(s.dir.join("trust.json"), r#"{"allowHttpLoopback": true}"#).unwrap();
+    let verify = |name: &str, trust: bool| {
+        let dir = format!("issued-{name}/credential-00001.json");
+        let mut args = vec!["verify", "--json", "--at", "2026-03-01T00:00:00Z"];
+        if trust {
+            args.extend(["--trust", "trust.json"]);
+        }
+        args.push(&dir);
+        let out = verity(&args, &s.dir);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (report, stderr(&out))
+    };
+    let (good, _) = verify("good", true);
+    assert_eq!(good["verdict"], "valid", "{good}");
+    // Without the test setting, plain http is never used: the https fetch fails.
+    let (strict, warning) = verify("good", false);
+    assert_eq!(strict["verdict"], "indeterminate");
+    assert!(warning.contains("did-document"), "{warning}");
+    let (missing, warning) = verify("missing", true);
+    assert_eq!(missing["verdict"], "indeterminate");
+    assert!(warning.contains("404"), "{warning}");
+    let (wrong, _) = verify("wrong-id", true);
+    assert_eq!(wrong["verdict"], "invalid");
+    assert!(
+        wrong["checks"]
+            .to_string()
+            .contains("issuer.document_invalid"),
+        "{wrong}"
+    );
+    let (huge, warning) = verify("huge", true);
+    assert_eq!(huge["verdict"], "indeterminate");
+    assert!(warning.contains("larger than 1048576 bytes"), "{warning}");
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use verity::issuance::{self, Issuer, Row, Suite};
 use verity::keyfile::{IssuerKey, KeyType};
+use verity::status::StatusState;
 
 use crate::IssueArgs;
 
@@ -26,6 +27,11 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         now: super::now_or(args.at),
     };
 
+    let mut status = args
+        .status_list
+        .as_deref()
+        .map(StatusState::load)
+        .transpose()?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::Headers)
         .from_path(&args.recipients)
@@ -88,7 +94,11 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
                 row.number + 1
             )
         };
-        let (unsigned, filled) = issuance::build(&template, &row, &issuer).with_context(context)?;
+        let (mut unsigned, filled) =
+            issuance::build(&template, &row, &issuer).with_context(context)?;
+        if let Some(state) = status.as_mut() {
+            attach_status(&mut unsigned, state).with_context(context)?;
+        }
         let signed = issuance::sign(&unsigned, &issuer, suite).with_context(context)?;
         issuance::self_check(&signed, &filled, &row, &issuer)
             .with_context(|| args.recipients.display().to_string())?;
@@ -97,6 +107,11 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     write_all(&args.out, &issued)?;
+    if let Some(state) = &status {
+        state.save().context(
+            "the credentials were written, but their status indexes could not be recorded",
+        )?;
+    }
     if !args.quiet {
         eprintln!(
             "issued {} credential(s) as {} into {}",
@@ -106,6 +121,29 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Gives the credential random indexes in the status lists (`credentialStatus`). VC 1.1
+/// credentials also get the status vocabulary's context, which VC 1.1's context lacks.
+fn attach_status(unsigned: &mut Value, state: &mut StatusState) -> Result<()> {
+    if unsigned.get("credentialStatus").is_some() {
+        bail!("the template already has a credentialStatus; remove it to use --status-list");
+    }
+    let id = unsigned["id"]
+        .as_str()
+        .context("the credential has no id")?
+        .to_string();
+    let entries = state.assign(&id)?;
+    if let Some(Value::Array(contexts)) = unsigned.get_mut("@context") {
+        let v1 = contexts.first().and_then(Value::as_str)
+            == Some(verifier_core::credential::VC_V1_CONTEXT);
+        let status_context = Value::from("https://www.w3.org/ns/credentials/status/v1");
+        if v1 && !contexts.contains(&status_context) {
+            contexts.push(status_context);
+        }
+    }
+    unsigned["credentialStatus"] = entries;
+    Ok(())
 }
 
 /// Writes the credentials and a manifest into a staging directory, then renames it into place,

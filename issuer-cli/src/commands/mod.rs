@@ -1,5 +1,6 @@
 pub(crate) mod issue;
 pub(crate) mod keygen;
+pub(crate) mod status;
 pub(crate) mod verify;
 
 /// The clock, read only here and only when `--at` is absent (the core never reads it).

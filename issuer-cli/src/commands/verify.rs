@@ -1,32 +1,37 @@
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use verifier_core::trust::TrustConfig;
 use verifier_core::{
     Context, Limits, Outcome, Report, Verdict, json::report_to_json, messages::english,
 };
+use verity::fetch::Fetcher;
 
 use crate::VerifyArgs;
 
-/// URL → local file, from `--resources`.
-fn load_resources(map: &Path) -> Result<BTreeMap<String, PathBuf>> {
-    let text =
-        std::fs::read_to_string(map).with_context(|| format!("reading {}", map.display()))?;
-    let value: Value =
-        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", map.display()))?;
-    let base = map.parent().unwrap_or(Path::new("."));
-    let Value::Object(entries) = value else {
-        bail!("{} must be a JSON object of URL → file", map.display())
-    };
-    entries
-        .into_iter()
-        .map(|(url, path)| match path {
-            Value::String(p) => Ok((url, base.join(p))),
-            _ => bail!("{}: the value for {url} must be a file path", map.display()),
-        })
-        .collect()
+/// Reads `--trust` (a Verity trust.json or a DCC registry) and merges the registries it lists
+/// (relative paths are relative to the trust file).
+fn load_trust(path: &Path, fetcher: &mut Fetcher) -> Result<TrustConfig> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut trust =
+        TrustConfig::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    fetcher.allow_http_loopback(trust.allow_http_loopback);
+    let base = path.parent().unwrap_or(Path::new("."));
+    for registry in trust.registries.clone() {
+        let bytes = if registry.starts_with("https://") {
+            fetcher.get(&registry)
+        } else {
+            std::fs::read(base.join(&registry)).map_err(Into::into)
+        }
+        .with_context(|| format!("reading the issuer registry {registry}"))?;
+        trust
+            .merge_registry(&bytes)
+            .map_err(|e| anyhow::anyhow!("issuer registry {registry}: {e}"))?;
+    }
+    Ok(trust)
 }
 
 /// Expands directories into their .json files (sorted), keeping files as given.
@@ -56,12 +61,21 @@ pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
     let resources = args
         .resources
         .as_deref()
-        .map(load_resources)
+        .map(Fetcher::load_resources)
         .transpose()?
         .unwrap_or_default();
+    let limits = Limits::default();
+    let mut fetcher = Fetcher::new(resources, args.offline, limits.max_document_bytes);
+    let trust = args
+        .trust
+        .as_deref()
+        .map(|path| load_trust(path, &mut fetcher))
+        .transpose()?;
     let files = expand(&args.files)?;
     let mut stdout = std::io::stdout().lock();
     let (mut all_valid, mut io_error) = (true, false);
+    // Documents fetched once serve every credential of the run (a batch shares its issuer and lists).
+    let mut fetched: BTreeMap<String, Option<Vec<u8>>> = BTreeMap::new();
     for file in &files {
         let bytes = match std::fs::read(file) {
             Ok(b) => b,
@@ -71,13 +85,35 @@ pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        let mut ctx = Context::default();
-        for need in verifier_core::needs(&bytes, &Limits::default()) {
-            if let Some(path) = resources.get(&need.url) {
-                let doc = std::fs::read(path).with_context(|| {
-                    format!("reading {} (resource for {})", path.display(), need.url)
-                })?;
-                ctx.documents.insert(need.url, doc);
+        let mut ctx = Context {
+            limits: limits.clone(),
+            ..Context::default()
+        };
+        if let Some(trust) = &trust {
+            trust.apply(&mut ctx);
+        }
+        // A status list names its issuer's key document only once it is fetched: a few rounds.
+        for _ in 0..3 {
+            let mut new = false;
+            for need in verifier_core::needs_with(&bytes, &ctx) {
+                if ctx.documents.contains_key(&need.url) {
+                    continue;
+                }
+                let doc = fetched.entry(need.url.clone()).or_insert_with(|| {
+                    fetcher
+                        .get(&need.url)
+                        .map_err(|e| {
+                            eprintln!("warning: {} ({}): {e:#}", need.url, need.kind.as_str());
+                        })
+                        .ok()
+                });
+                if let Some(doc) = doc {
+                    ctx.documents.insert(need.url, doc.clone());
+                    new = true;
+                }
+            }
+            if !new {
+                break;
             }
         }
         let report = verifier_core::verify(&bytes, &ctx, now);
