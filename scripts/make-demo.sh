@@ -1,24 +1,61 @@
 #!/usr/bin/env bash
-# Regenerates the portal's demo credentials (portal/demo/) with the verity CLI:
-# valid.json and expired.json are issued from portal/demo-src/, tampered.json is valid.json with
-# the recipient's name changed after signing. A fresh demo key is made each time and thrown away.
+# Regenerates the portal's demo (portal/demo/, portal/trust.json) with the verity CLI. A fresh demo
+# key is made each time and thrown away.
+# - valid.json, expired.json: issued from portal/demo-src/ by "Verity Demo University";
+# - tampered.json: valid.json with the recipient's name changed after signing;
+# - revoked.json: issued with status lists, then revoked; the signed lists are published to
+#   portal/demo/status/ and mirrored for the portal through trust.json "resources";
+# - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
+#   key this portal's trust list does not know;
+# - portal/trust.json: the demo institution's branding, its trusted issuer and the mirrors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p verity
 verity=target/debug/verity
+at=2026-01-15T09:00:00Z
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-"$verity" keygen --out "$work/key" >/dev/null 2>&1
+did=$("$verity" keygen --out "$work/key" 2>/dev/null)
 "$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
-  --recipients portal/demo-src/learners.csv --out "$work/out" --at 2026-01-15T09:00:00Z
-mkdir -p portal/demo
+  --recipients portal/demo-src/learners.csv --out "$work/out" --at "$at"
+mkdir -p portal/demo/status
 cp "$work/out/credential-00001.json" portal/demo/valid.json
 cp "$work/out/credential-00002.json" portal/demo/expired.json
 sed 's/"name": "Ada Lovelace"/"name": "Ada Byron"/' portal/demo/valid.json > portal/demo/tampered.json
 cmp -s portal/demo/valid.json portal/demo/tampered.json && { echo "tampering failed" >&2; exit 1; }
+
+head -2 portal/demo-src/learners.csv > "$work/one.csv"
+"$verity" status create --dir "$work/status" --base-url https://demo.verity.example/status/ 2>/dev/null
+"$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
+  --recipients "$work/one.csv" --out "$work/revoked" --at "$at" --status-list "$work/status"
+cp "$work/revoked/credential-00001.json" portal/demo/revoked.json
+"$verity" status revoke --dir "$work/status" portal/demo/revoked.json 2>/dev/null
+"$verity" status publish --dir "$work/status" --key "$work/key/key.json" --out portal/demo/status --at "$at" 2>/dev/null
+
+"$verity" keygen --out "$work/other" >/dev/null 2>&1
+"$verity" issue -q --key "$work/other/key.json" --template portal/demo-src/template.json \
+  --recipients "$work/one.csv" --out "$work/unknown" --at "$at"
+cp "$work/unknown/credential-00001.json" portal/demo/unknown-issuer.json
+
+cat > portal/trust.json <<JSON
+{
+  "\$comment": "Demo trust configuration (scripts/make-demo.sh). An institution replaces this file: see README, 'Hosting the portal'.",
+  "name": "Verity Demo University",
+  "colors": { "primary": "#0550ae", "accent": "#8250df" },
+  "languages": ["en", "fr"],
+  "issuers": [
+    { "id": "$did", "name": "Verity Demo University", "url": "https://demo.verity.example" }
+  ],
+  "resources": {
+    "https://demo.verity.example/status/revocation.json": "demo/status/revocation.json",
+    "https://demo.verity.example/status/suspension.json": "demo/status/suspension.json"
+  }
+}
+JSON
+
 # Benchmark fixtures: the valid badge signed with each suite (verifier-core/benches, tests/js/bench).
 "$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
-  --recipients portal/demo-src/learners.csv --out "$work/jcs" --at 2026-01-15T09:00:00Z --suite eddsa-jcs-2022
+  --recipients portal/demo-src/learners.csv --out "$work/jcs" --at "$at" --suite eddsa-jcs-2022
 mkdir -p verifier-core/benches/fixtures
 cp "$work/jcs/credential-00001.json" verifier-core/benches/fixtures/ob-eddsa-jcs-2022.json
 cp portal/demo/valid.json verifier-core/benches/fixtures/ob-eddsa-rdfc-2022.json
-echo "demo credentials written to portal/demo/, benchmark fixtures to verifier-core/benches/fixtures/" >&2
+echo "demo written to portal/demo/ and portal/trust.json, benchmark fixtures to verifier-core/benches/fixtures/" >&2

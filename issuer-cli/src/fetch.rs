@@ -3,16 +3,17 @@
 //! `--offline`.
 
 use anyhow::{Context as _, Result, bail};
+use core::time::Duration;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use core::time::Duration;
 
 /// How documents are obtained.
 #[derive(Debug)]
 pub struct Fetcher {
     resources: BTreeMap<String, PathBuf>,
+    mirrors: BTreeMap<String, String>,
     offline: bool,
     allow_http_loopback: bool,
     max_bytes: usize,
@@ -36,6 +37,7 @@ impl Fetcher {
         };
         Self {
             resources,
+            mirrors: BTreeMap::new(),
             offline,
             allow_http_loopback: false,
             max_bytes,
@@ -49,6 +51,16 @@ impl Fetcher {
     /// http (a test setting from `trust.json`: a local server needs no certificate).
     pub fn allow_http_loopback(&mut self, allow: bool) {
         self.allow_http_loopback = allow;
+    }
+
+    /// Reads `url` from a local file (unless `--resources` already maps it).
+    pub fn add_resource(&mut self, url: &str, path: PathBuf) {
+        self.resources.entry(url.to_string()).or_insert(path);
+    }
+
+    /// Fetches `mirror` whenever `url` is asked for.
+    pub fn add_mirror(&mut self, url: &str, mirror: &str) {
+        self.mirrors.insert(url.to_string(), mirror.to_string());
     }
 
     /// Reads `--resources` (a JSON map URL → path, paths relative to the map).
@@ -79,6 +91,7 @@ impl Fetcher {
         if self.offline {
             bail!("not in --resources, and --offline forbids fetching it");
         }
+        let url = self.mirrors.get(url).map_or(url, String::as_str);
         let target = self.network_url(url)?;
         let agent = if target.starts_with("http://") {
             &self.loopback_agent

@@ -2,13 +2,40 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use verifier_core::messages::english;
-use verifier_core::{Check, Outcome, Report, Summary, Verdict};
+use verifier_core::{Check, CheckId, Code, Outcome, Report, Summary, Verdict};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::{fetch, verify};
+use crate::{fetch, trust, verify};
+
+/// The institution's branding from trust.json, once loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Brand {
+    name: Option<String>,
+    logo: Option<String>,
+    problem: Option<String>,
+}
+
+/// Applies the trust.json colours as CSS custom properties (validated `#rgb`/`#rrggbb` by the core).
+fn apply_colors(primary: Option<&str>, accent: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    if let Some(primary) = primary {
+        let _ = style.set_property("--accent", primary);
+    }
+    if let Some(accent) = accent {
+        let _ = style.set_property("--brand-accent", accent);
+    }
+}
 
 /// Demo credentials issued by `verity` (scripts/make-demo.sh), also served under `demo/`.
-const DEMOS: [(&str, &str, &str); 3] = [
+const DEMOS: [(&str, &str, &str); 5] = [
     ("valid", "A valid badge", include_str!("../demo/valid.json")),
     (
         "tampered",
@@ -19,6 +46,16 @@ const DEMOS: [(&str, &str, &str); 3] = [
         "expired",
         "An expired badge",
         include_str!("../demo/expired.json"),
+    ),
+    (
+        "revoked",
+        "A revoked badge",
+        include_str!("../demo/revoked.json"),
+    ),
+    (
+        "unknown-issuer",
+        "A badge from an unknown issuer",
+        include_str!("../demo/unknown-issuer.json"),
     ),
 ];
 
@@ -33,7 +70,11 @@ enum Source {
 enum State {
     Idle,
     Busy,
-    Done { label: String, report: Box<Report> },
+    Done {
+        label: String,
+        report: Box<Report>,
+        institution: Option<String>,
+    },
     Error(String),
 }
 
@@ -45,27 +86,49 @@ pub(crate) fn App() -> impl IntoView {
     let (state, set_state) = signal(State::Idle);
     let (dragging, set_dragging) = signal(false);
 
+    let (brand, set_brand) = signal(Brand::default());
+    spawn_local(async move {
+        let trust = trust::get().await;
+        if let Some(config) = &trust.config {
+            apply_colors(
+                config.primary_color.as_deref(),
+                config.accent_color.as_deref(),
+            );
+            if let (Some(name), Some(document)) =
+                (&config.name, web_sys::window().and_then(|w| w.document()))
+            {
+                document.set_title(&format!("{name} — verify a credential"));
+            }
+        }
+        set_brand.set(Brand {
+            name: trust.config.as_ref().and_then(|c| c.name.clone()),
+            logo: trust
+                .config
+                .as_ref()
+                .and_then(|c| c.logo.clone())
+                .and_then(|l| fetch::resolve(l.as_str())),
+            problem: trust.problem.clone(),
+        });
+    });
+
+    let verify_and_show = move |label: String, bytes: Vec<u8>| async move {
+        let trust = trust::get().await;
+        let report = verify::verify_bytes(bytes, &trust).await;
+        set_state.set(State::Done {
+            label,
+            report: Box::new(report),
+            institution: trust.config.as_ref().and_then(|c| c.name.clone()),
+        });
+    };
     let run = move |label: String, bytes: Vec<u8>| {
         set_state.set(State::Busy);
-        spawn_local(async move {
-            let report = verify::verify_bytes(bytes).await;
-            set_state.set(State::Done {
-                label,
-                report: Box::new(report),
-            });
-        });
+        spawn_local(verify_and_show(label, bytes));
     };
     let run_url = move |link: String| {
         set_state.set(State::Busy);
         spawn_local(async move {
-            match fetch::fetch_bytes(&link).await {
-                Ok(bytes) => {
-                    let report = verify::verify_bytes(bytes).await;
-                    set_state.set(State::Done {
-                        label: link,
-                        report: Box::new(report),
-                    });
-                }
+            match fetch::fetch_bytes(&link, fetch::MAX_CREDENTIAL_BYTES, false).await {
+                Ok(bytes) => verify_and_show(link, bytes).await,
                 Err(message) => set_state.set(State::Error(message)),
             }
         });
@@ -116,9 +179,13 @@ pub(crate) fn App() -> impl IntoView {
 
     view! {
         <header class="top">
-            <h1>"Verity"</h1>
-            <p class="tagline">"Check a digital credential in your browser. Nothing you check is uploaded."</p>
+            {move || brand.get().logo.map(|src| view! { <img class="logo" src=src alt="" /> })}
+            <div>
+                <h1 data-testid="brand-name">{move || brand.get().name.unwrap_or_else(|| "Verity".into())}</h1>
+                <p class="tagline">"Check a digital credential in your browser. Nothing you check is uploaded."</p>
+            </div>
         </header>
+        {move || brand.get().problem.map(|p| view! { <p class="error banner" role="alert" data-testid="trust-problem">{p}</p> })}
         <main>
             <form class="inputs" on:submit=submit>
                 <label for="verify-json">"Paste a credential (JSON)"</label>
@@ -156,7 +223,7 @@ pub(crate) fn App() -> impl IntoView {
                     State::Idle => view! { <p class="hint">"The result appears here."</p> }.into_any(),
                     State::Busy => view! { <p class="busy" data-testid="busy">"Verifying…"</p> }.into_any(),
                     State::Error(message) => view! { <p class="error" role="alert" data-testid="input-error">{message}</p> }.into_any(),
-                    State::Done { label, report } => view! { <ReportView label report=*report /> }.into_any(),
+                    State::Done { label, report, institution } => view! { <ReportView label report=*report institution /> }.into_any(),
                 }}
             </section>
         </main>
@@ -197,11 +264,58 @@ fn format_date(s: &str) -> String {
         .into()
 }
 
+/// Who vouches for the issuer: the portal's trust list, or nobody (the name is the credential's claim).
 #[component]
-fn ReportView(label: String, report: Report) -> impl IntoView {
-    let (icon, headline) = verdict_text(report.verdict);
+fn TrustNote(check: Check, institution: Option<String>) -> impl IntoView {
+    let portal = institution.unwrap_or_else(|| "this portal".into());
+    let (kind, text) = match (check.code, check.outcome) {
+        (Code::TrustTrustedIssuer, _) => (
+            "trusted",
+            format!(
+                "Issued by {}, a trusted issuer of {portal}.",
+                check.datum("name").unwrap_or_default()
+            ),
+        ),
+        (Code::TrustUntrustedIssuer, _) => (
+            "untrusted",
+            format!(
+                "{portal} only accepts credentials from its trusted issuers, and this issuer is not one of them."
+            ),
+        ),
+        (Code::TrustUnknownIssuer, _) => (
+            "unknown",
+            format!(
+                "Caution: the issuer ({}) is not on {portal}'s list of trusted issuers. The issuer name shown comes from the credential itself and is not confirmed.",
+                check.datum("issuer").unwrap_or_default()
+            ),
+        ),
+        _ => (
+            "not-configured",
+            "This portal has no list of trusted issuers: check who the issuer is yourself."
+                .to_string(),
+        ),
+    };
+    view! { <p class=format!("trust {kind}") data-testid="trust-status" data-trust=kind>{text}</p> }
+}
+
+#[component]
+fn ReportView(label: String, report: Report, institution: Option<String>) -> impl IntoView {
+    let (icon, mut headline) = verdict_text(report.verdict);
+    let unknown_issuer = report
+        .checks
+        .iter()
+        .any(|c| c.code == Code::TrustUnknownIssuer);
+    if report.verdict == Verdict::Valid && unknown_issuer {
+        headline = "Authentic, but from an issuer this portal does not know";
+    }
     let reason = report.first_failure().map(|c| english(c.code));
     let verdict = report.verdict.as_str();
+    let trust = report
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::Trust)
+        .cloned()
+        .filter(|_| report.summary.is_some());
     view! {
         <div class=format!("verdict {verdict}") data-testid="verdict" data-verdict=verdict role="status">
             <span class="icon" aria-hidden="true">{icon}</span>
@@ -211,6 +325,7 @@ fn ReportView(label: String, report: Report) -> impl IntoView {
                 {reason.map(|r| view! { <p class="reason">{r}</p> })}
             </div>
         </div>
+        {trust.map(|check| view! { <TrustNote check institution /> })}
         {report.summary.map(|s| view! { <SummaryView s /> })}
         <h2>"How this was checked"</h2>
         <ul class="checks">

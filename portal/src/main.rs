@@ -8,6 +8,7 @@ use leptos::prelude::*;
 mod app;
 mod clock;
 mod fetch;
+mod trust;
 mod verify;
 
 fn main() {

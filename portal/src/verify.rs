@@ -1,15 +1,41 @@
 //! Runs the core: fetch what the credential needs, then verify at the browser's current time.
-use verifier_core::{Context, Limits, Report};
+use verifier_core::{Context, Report};
 
+use crate::trust::Trust;
 use crate::{clock, fetch};
 
-/// Fetches the documents the credential refers to (DID documents), then verifies.
-/// A document that cannot be fetched is simply absent: the core reports the check as skipped.
-pub(crate) async fn verify_bytes(bytes: Vec<u8>) -> Report {
+/// Fetches the documents the credential refers to (DID documents, status lists, and what those
+/// refer to), then verifies with the portal's trust list. A document that cannot be fetched is
+/// simply absent: the core reports the checks that needed it as skipped.
+pub(crate) async fn verify_bytes(bytes: Vec<u8>, trust: &Trust) -> Report {
     let mut ctx = Context::default();
-    for need in verifier_core::needs(&bytes, &Limits::default()) {
-        if let Ok(doc) = fetch::fetch_bytes(&need.url).await {
-            ctx.documents.insert(need.url, doc);
+    let config = trust.config.as_ref();
+    if let Some(config) = config {
+        config.apply(&mut ctx);
+    }
+    let loopback = config.is_some_and(|c| c.allow_http_loopback);
+    let mut tried = std::collections::BTreeSet::new();
+    // A status list names its issuer's key document only once fetched: a few rounds.
+    for _ in 0..3 {
+        let mut fetched_any = false;
+        for need in verifier_core::needs_with(&bytes, &ctx) {
+            if !tried.insert(need.url.clone()) {
+                continue;
+            }
+            // A mirror named in trust.json (relative to the portal) replaces the original URL.
+            let source = config
+                .and_then(|c| c.resource(&need.url))
+                .and_then(fetch::resolve)
+                .unwrap_or_else(|| need.url.clone());
+            if let Ok(doc) =
+                fetch::fetch_bytes(&source, ctx.limits.max_document_bytes, loopback).await
+            {
+                ctx.documents.insert(need.url, doc);
+                fetched_any = true;
+            }
+        }
+        if !fetched_any {
+            break;
         }
     }
     verifier_core::verify(&bytes, &ctx, clock::now())

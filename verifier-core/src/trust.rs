@@ -12,9 +12,15 @@
 //!   "languages": ["fr", "en"],
 //!   "issuers": [ { "id": "did:web:diplomes.exemple.fr", "name": "Université Exemple", "url": "https://exemple.fr" } ],
 //!   "registries": ["https://digitalcredentials.github.io/dcc-registry/registry.json"],
+//!   "resources": { "https://exemple.fr/status/revocation.json": "status/revocation.json" },
 //!   "policy": { "requireTrustedIssuer": false }
 //! }
 //! ```
+//!
+//! `resources` mirrors documents credentials point to (DID documents, status lists) next to the
+//! portal: shells read the mirror instead of the original URL, which spares the issuer's server
+//! and cross-origin (CORS) trouble. A mirror is no more trusted than the original: what it serves
+//! is verified the same way.
 //!
 //! Every field is optional. Everything read here is shown to people or steers fetching, so it is
 //! validated: colours must be `#rgb`/`#rrggbb` (they end up in CSS), URLs must be https (or
@@ -59,6 +65,8 @@ pub struct TrustConfig {
     pub issuers: Vec<IssuerEntry>,
     /// Issuer registries (DCC format) to fetch and merge: https URLs or relative paths.
     pub registries: Vec<String>,
+    /// Local mirrors: document URL → where to read it instead (a relative path or https URL).
+    pub resources: Vec<(String, String)>,
     /// Fail credentials whose issuer is not trusted.
     pub require_trusted_issuer: bool,
     /// Test setting: resolve `did:web` and fetch documents on 127.0.0.1 / localhost over plain http.
@@ -148,6 +156,7 @@ impl TrustConfig {
                     | "languages"
                     | "issuers"
                     | "registries"
+                    | "resources"
                     | "policy"
                     | "allowHttpLoopback"
                     | "$comment"
@@ -190,6 +199,29 @@ impl TrustConfig {
                     "must be an https URL or a relative path",
                 ));
             }
+        }
+        match root.get("resources") {
+            None => {}
+            Some(Value::Object(map)) => {
+                for (url, target) in map {
+                    let path = alloc::format!("/resources/{url}");
+                    let target = target
+                        .as_str()
+                        .filter(|t| url_ok(t, true) && t.len() <= MAX_TEXT);
+                    match target {
+                        Some(t) if url.starts_with("https://") => {
+                            config.resources.push((url.clone(), t.to_string()));
+                        }
+                        _ => {
+                            return Err(error(
+                                path,
+                                "must map an https URL to a relative path or https URL",
+                            ));
+                        }
+                    }
+                }
+            }
+            Some(_) => return Err(error("/resources", "not an object")),
         }
         match root.get("issuers") {
             None => {}
@@ -265,6 +297,14 @@ impl TrustConfig {
         ctx.policy.require_trusted_issuer |= self.require_trusted_issuer;
     }
 
+    /// Where to read `url` instead, if mirrored.
+    pub fn resource(&self, url: &str) -> Option<&str> {
+        self.resources
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, t)| t.as_str())
+    }
+
     /// The entry for `issuer`, if trusted.
     pub fn issuer(&self, issuer: &str) -> Option<&IssuerEntry> {
         self.issuers.iter().find(|i| i.id == issuer)
@@ -323,13 +363,18 @@ mod tests {
             "colors": {"primary": "#1d3c6e", "accent": "#FA0"}, "languages": ["fr", "en"],
             "issuers": [{"id": "did:web:exemple.fr", "name": "Université Exemple", "url": "https://exemple.fr"},
                         {"id": "did:key:z6Mk"}],
-            "registries": ["dcc.json"], "policy": {"requireTrustedIssuer": true}}"##
+            "registries": ["dcc.json"], "policy": {"requireTrustedIssuer": true},
+            "resources": {"https://exemple.fr/status/1.json": "status/1.json"}}"##
                 .as_bytes(),
         )
         .unwrap();
         assert_eq!(config.name.as_deref(), Some("Université Exemple"));
         assert_eq!(config.accent_color.as_deref(), Some("#FA0"));
         assert_eq!(config.issuers[1].name, "did:key:z6Mk");
+        assert_eq!(
+            config.resource("https://exemple.fr/status/1.json"),
+            Some("status/1.json")
+        );
         assert!(config.require_trusted_issuer && !config.allow_http_loopback);
         let mut ctx = Context::default();
         config.apply(&mut ctx);
@@ -358,7 +403,11 @@ mod tests {
 
     #[test]
     fn hostile_values_are_refused_with_their_path() {
-        let cases: [(&[u8], &str); 8] = [
+        let cases: [(&[u8], &str); 9] = [
+            (
+                br#"{"resources": {"http://x/a": "a.json"}}"#,
+                "/resources/http://x/a",
+            ),
             (
                 br#"{"colors": {"primary": "red;background:url(x)"}}"#,
                 "/colors/primary",

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use verifier_core::trust::TrustConfig;
 use verifier_core::{
-    Context, Limits, Outcome, Report, Verdict, json::report_to_json, messages::english,
+    CheckId, Code, Context, Limits, Outcome, Report, Verdict, json::report_to_json,
+    messages::english,
 };
 use verity::fetch::Fetcher;
 
@@ -20,6 +21,13 @@ fn load_trust(path: &Path, fetcher: &mut Fetcher) -> Result<TrustConfig> {
         TrustConfig::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     fetcher.allow_http_loopback(trust.allow_http_loopback);
     let base = path.parent().unwrap_or(Path::new("."));
+    for (url, target) in &trust.resources {
+        if target.starts_with("https://") {
+            fetcher.add_mirror(url, target);
+        } else {
+            fetcher.add_resource(url, base.join(target));
+        }
+    }
     for registry in trust.registries.clone() {
         let bytes = if registry.starts_with("https://") {
             fetcher.get(&registry)
@@ -165,8 +173,23 @@ fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> R
         if let Some(name) = s.achievement_name.as_ref().or(s.credential_name.as_ref()) {
             line.push_str(&format!(" — {}", printable(name)));
         }
-        if let Some(issuer) = s.issuer_name.as_ref().or(s.issuer_id.as_ref()) {
-            line.push_str(&format!(", issued by {}", printable(issuer)));
+        let trust = report.checks.iter().find(|c| c.id == CheckId::Trust);
+        match trust.map(|c| (c.code, c.datum("name"))) {
+            Some((Code::TrustTrustedIssuer, Some(name))) => {
+                line.push_str(&format!(", issued by {} (trusted)", printable(name)));
+            }
+            Some((Code::TrustUnknownIssuer | Code::TrustUntrustedIssuer, _)) => {
+                let claimed = s.issuer_name.as_deref().unwrap_or("(no name)");
+                line.push_str(&format!(
+                    ", issued by an issuer NOT on the trust list, calling itself “{}”,",
+                    printable(claimed)
+                ));
+            }
+            _ => {
+                if let Some(issuer) = s.issuer_name.as_ref().or(s.issuer_id.as_ref()) {
+                    line.push_str(&format!(", issued by {}", printable(issuer)));
+                }
+            }
         }
         if let Some(recipient) = &s.recipient {
             line.push_str(&format!(" to {}", printable(recipient)));

@@ -98,6 +98,53 @@ test('the expired demo is reported as expired; garbage as unrecognised; then a v
   assert.equal(await verdict(), 'valid');
 });
 
+test('the institution branding and trust list from trust.json are shown', async () => {
+  await open();
+  const trust = JSON.parse(await readFile(join(dist, 'trust.json'), 'utf8'));
+  await page.getByText(trust.name, {exact: true}).first().waitFor();
+  assert.equal(await page.getByTestId('brand-name').textContent(), trust.name);
+  assert.match(await page.title(), new RegExp(trust.name));
+  const accent = await page.evaluate(() => document.documentElement.style.getPropertyValue('--accent'));
+  assert.equal(accent, trust.colors.primary);
+  await page.getByTestId('demo-valid').click();
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await page.getByTestId('trust-status').getAttribute('data-trust'), 'trusted');
+  assert.equal(await outcome('trust.trusted_issuer'), 'passed');
+});
+
+test('a valid badge from an issuer the trust list does not know carries a warning', async () => {
+  await open();
+  await page.getByTestId('demo-unknown-issuer').click();
+  assert.equal(await verdict(), 'valid');
+  const note = page.getByTestId('trust-status');
+  assert.equal(await note.getAttribute('data-trust'), 'unknown');
+  assert.match(await note.textContent(), /not on .* list of trusted issuers/);
+  await page.screenshot({path: join(artifacts, 'portal-unknown-issuer.png'), fullPage: true});
+});
+
+test('a revoked badge is reported as revoked, from the status list the portal fetched', async () => {
+  await open();
+  await page.getByTestId('demo-revoked').click();
+  assert.equal(await verdict(), 'revoked');
+  assert.equal(await outcome('status.revoked'), 'failed');
+  await page.screenshot({path: join(artifacts, 'portal-revoked.png'), fullPage: true});
+});
+
+test('served from a sub-path, the portal finds its trust.json, demos and status lists', async () => {
+  const sub = await serve(dist, '/credentials/verify/');
+  try {
+    await page.goto(sub.url);
+    await page.getByTestId('verify-submit').waitFor();
+    await page.getByTestId('demo-revoked').click();
+    assert.equal(await verdict(), 'revoked');
+    await page.getByTestId('demo-valid').click();
+    await page.locator('[data-check="trust.trusted_issuer"]').waitFor();
+    assert.equal(await verdict(), 'valid');
+  } finally {
+    await sub.close();
+  }
+});
+
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });
