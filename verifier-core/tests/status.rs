@@ -271,7 +271,7 @@ fn malformed_lists_are_not_trusted() {
         ),
         (
             sign(
-                &list_unsigned(REVOCATION, json!("revocation"), "uNotGzipAtAll"),
+                &list_unsigned(REVOCATION, json!("revocation"), "uQUJDRA"),
                 &common::key(),
             ),
             "encodedList is not GZIP data",
