@@ -38,6 +38,28 @@ fn check(target: &str, data: &[u8]) {
                 assert!(url.starts_with("https://") && url.ends_with("/did.json"));
             }
         }
+        "gunzip" => {
+            use verifier_core::gzip::{gunzip, gzip};
+            if let Ok(out) = gunzip(data, 1 << 20) {
+                assert!(out.len() <= 1 << 20);
+                assert_eq!(gunzip(&gzip(&out), 1 << 20), Ok(out));
+            }
+            if let Some(s) = text {
+                let _ = verifier_core::status::decode_encoded_list(s, 1 << 20);
+            }
+        }
+        "trust" => {
+            if let Ok(config) = verifier_core::trust::TrustConfig::parse(data) {
+                for color in [&config.primary_color, &config.accent_color]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(
+                        color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit())
+                    );
+                }
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }
