@@ -64,6 +64,22 @@ test('needs() lists a did:web document and documents are taken from options', ()
   assert.equal(report.checks.find(c => c.id === 'proof').code, 'proof.signature_mismatch');
 });
 
+test('needs() lists status lists; with them as documents the revoked demo is revoked', () => {
+  const bytes = readFileSync(demo('revoked'));
+  const needed = api.needs(bytes);
+  assert.deepEqual(needed.map(n => n.kind), ['status-list', 'status-list']);
+  const documents = {};
+  for(const {url} of needed) {
+    documents[url] = readFileSync(join(repo, 'portal', 'demo', 'status', url.split('/').at(-1)));
+  }
+  // With the lists supplied, nothing further is needed (the lists' issuer is a did:key).
+  assert.deepEqual(api.needs(bytes, {documents}), needed);
+  const report = api.verify(bytes, {now: AT, documents});
+  assert.equal(report.verdict, 'revoked');
+  assert.deepEqual(report.checks.filter(c => c.id === 'status').map(c => c.code), ['status.revoked', 'status.active']);
+  assert.equal(api.verify(bytes, {now: AT}).verdict, 'indeterminate');
+});
+
 test('trust options', () => {
   const bytes = readFileSync(demo('valid'));
   const issuer = JSON.parse(bytes).issuer.id;
