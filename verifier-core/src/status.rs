@@ -202,15 +202,26 @@ fn check_entry(entry: &Entry<'_>, cred: &JsonCredential, ctx: &Context, now: Uni
             .with("index", entry.index.to_string())
             .with("list", entry.list)
     };
-    if entry.purpose == "refresh" {
-        return with_entry(Check::skipped(CheckId::Status, Code::StatusRefresh));
+    match entry.purpose {
+        "refresh" => return with_entry(Check::skipped(CheckId::Status, Code::StatusRefresh)),
+        "revocation" | "suspension" | "message" => {}
+        // A purpose this verifier cannot interpret: its bit would mean nothing certain.
+        _ => {
+            return with_entry(
+                Check::skipped(CheckId::Status, Code::StatusUnsupported)
+                    .with("type", kind_name(entry.kind)),
+            );
+        }
     }
     let bits = match read_list(entry, cred, ctx, now) {
         Ok(bits) => bits,
         Err(check) => return with_entry(check),
     };
     let Some(status) = status_at(&bits, entry.index, entry.size) else {
-        let entries = (u64::try_from(bits.len()).unwrap_or(u64::MAX) * 8) / u64::from(entry.size);
+        let entries = (u64::try_from(bits.len())
+            .unwrap_or(u64::MAX)
+            .saturating_mul(8))
+            / u64::from(entry.size);
         return with_entry(
             Check::skipped(CheckId::Status, Code::StatusListInvalid).with(
                 "reason",
@@ -229,10 +240,16 @@ fn check_entry(entry: &Entry<'_>, cred: &JsonCredential, ctx: &Context, now: Uni
         }
         (_, 0) => Check::passed(CheckId::Status, Code::StatusActive),
         ("suspension", _) => Check::failed(CheckId::Status, Code::StatusSuspended),
-        // `revocation`, and any other purpose whose bit is set: the issuer withdrew it.
         _ => Check::failed(CheckId::Status, Code::StatusRevoked),
     };
     with_entry(check)
+}
+
+const fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Bitstring => "BitstringStatusListEntry",
+        Kind::StatusList2021 => "StatusList2021Entry",
+    }
 }
 
 /// Obtains the list credential, checks it and returns the decompressed bitstring.
@@ -305,7 +322,10 @@ fn read_list(
             .with("limit", ctx.limits.max_decompressed_bytes.to_string()),
         ListError::Invalid(reason) => invalid(reason),
     })?;
-    let entries = u64::try_from(bits.len()).unwrap_or(u64::MAX) * 8 / u64::from(entry.size);
+    let entries = u64::try_from(bits.len())
+        .unwrap_or(u64::MAX)
+        .saturating_mul(8)
+        / u64::from(entry.size);
     if entries < MIN_ENTRIES {
         return Err(invalid("shorter than the 131,072-entry minimum"));
     }

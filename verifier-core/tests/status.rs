@@ -378,6 +378,14 @@ fn malformed_entries_fail_the_credential() {
         assert_eq!(status_checks(&report)[0].datum("field"), Some(field));
         assert_eq!(report.verdict, Verdict::Invalid);
     }
+    // A purpose this verifier cannot interpret is not checkable either.
+    let odd = json!({"type": "BitstringStatusListEntry", "statusPurpose": "audit", "statusListIndex": "3", "statusListCredential": REVOCATION});
+    let report = verify(credential(odd).as_bytes(), &Context::default(), NOW);
+    assert_eq!(
+        only_status(&report),
+        ("status.unsupported", Outcome::Skipped)
+    );
+    assert_eq!(report.verdict, Verdict::Indeterminate);
     // Another status method is reported as not checkable, never as valid.
     let other = json!({"type": "1EdTechRevocationList", "id": "https://example.edu/revocations"});
     let report = verify(credential(other).as_bytes(), &Context::default(), NOW);
