@@ -670,7 +670,8 @@ fn status_lists_revoke_suspend_reinstate_publish() {
 
 type Routes = std::sync::Arc<std::sync::Mutex<std::collections::BTreeMap<String, (u16, Vec<u8>)>>>;
 
-/// A one-thread HTTP/1.1 server on 127.0.0.1 answering from a path → (status, body) table; returns its port.
+/// An HTTP/1.1 server on 127.0.0.1 answering from a path → (status, body) table, a thread per
+/// connection; status 0 means "never answer" (a hung server). Returns its port.
 fn serve(routes: Routes) -> u16 {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -678,24 +679,31 @@ fn serve(routes: Routes) -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            if reader.read_line(&mut request).is_err() {
-                continue;
-            }
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let path = request.split(' ').nth(1).unwrap_or("/").to_string();
-            let found = routes.lock().unwrap().get(&path).cloned();
-            let (status, body) = found.unwrap_or((404, b"not found".to_vec()));
-            let head = format!(
-                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
+            let routes = routes.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                if reader.read_line(&mut request).is_err() {
+                    return;
+                }
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                let path = request.split(' ').nth(1).unwrap_or("/").to_string();
+                let found = routes.lock().unwrap().get(&path).cloned();
+                let (status, body) = found.unwrap_or((404, b"not found".to_vec()));
+                if status == 0 {
+                    std::thread::sleep(std::time::Duration::from_secs(30));
+                    return;
+                }
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+            });
         }
     });
     port
@@ -707,7 +715,7 @@ fn did_web_resolution_over_loopback_http() {
     // The server runs first: its port is part of the DIDs.
     let table = Routes::default();
     let port = serve(table.clone());
-    let paths = ["good", "missing", "wrong-id", "huge"];
+    let paths = ["good", "missing", "wrong-id", "huge", "hung"];
     let mut routes = table.lock().unwrap();
     for name in paths {
         let domain = format!("127.0.0.1%3A{port}:{name}");
@@ -732,6 +740,7 @@ fn did_web_resolution_over_loopback_http() {
                 routes.insert(route, (200, text.into_bytes()))
             }
             "huge" => routes.insert(route, (200, vec![b' '; 10 * 1024 * 1024])),
+            "hung" => routes.insert(route, (0, Vec::new())),
             _ => None,
         };
     }
@@ -768,4 +777,10 @@ fn did_web_resolution_over_loopback_http() {
     let (huge, warning) = verify("huge", true);
     assert_eq!(huge["verdict"], "indeterminate");
     assert!(warning.contains("larger than 1048576 bytes"), "{warning}");
+    // A server that never answers is given up on (10 s), not waited for.
+    let started = std::time::Instant::now();
+    let (hung, warning) = verify("hung", true);
+    assert_eq!(hung["verdict"], "indeterminate");
+    assert!(warning.contains("did-document"), "{warning}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(25));
 }

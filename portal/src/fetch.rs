@@ -1,5 +1,10 @@
 //! Fetching what a credential points to, with plain-language errors.
 use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// How long a fetch may take, body included.
+const TIMEOUT_MS: i32 = 10_000;
 
 /// Largest linked credential fetched (the core's input limit: a baked badge can be large).
 pub(crate) const MAX_CREDENTIAL_BYTES: usize = 10 * 1024 * 1024;
@@ -34,7 +39,33 @@ pub(crate) async fn fetch_bytes(
     if http_loopback && scheme == "https:" && is_loopback(&parsed) {
         parsed.set_protocol("http:");
     }
-    let response = Request::get(&parsed.href()).send().await.map_err(|_| {
+    // Give up after TIMEOUT_MS: a server that never answers must not leave the page waiting.
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.as_ref().and_then(|c| {
+        let controller = c.clone();
+        let abort = Closure::once_into_js(move || controller.abort());
+        web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let sent = Request::get(&parsed.href())
+        .abort_signal(signal.as_ref())
+        .send()
+        .await;
+    let clear = || {
+        if let (Some(window), Some(timer)) = (web_sys::window(), timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+    };
+    let response = sent.map_err(|_| {
+        clear();
+        if signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
+            return "The server did not answer within 10 seconds.".to_string();
+        }
         "The link could not be fetched. The server may be unreachable, or it does not allow other sites \
          to read this file (CORS). Download the file and drop it here instead."
             .to_string()
@@ -55,10 +86,9 @@ pub(crate) async fn fetch_bytes(
     {
         return Err(too_large());
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|_| "The download was interrupted.".to_string())?;
+    let bytes = response.binary().await;
+    clear();
+    let bytes = bytes.map_err(|_| "The download was interrupted or took too long.".to_string())?;
     if bytes.len() > max_bytes {
         return Err(too_large());
     }
