@@ -694,7 +694,7 @@ fn serve(routes: Routes) -> u16 {
                 let found = routes.lock().unwrap().get(&path).cloned();
                 let (status, body) = found.unwrap_or((404, b"not found".to_vec()));
                 if status == 0 {
-                    std::thread::sleep(std::time::Duration::from_secs(30));
+                    std::thread::sleep(core::time::Duration::from_secs(30));
                     return;
                 }
                 let head = format!(
@@ -782,5 +782,5 @@ fn did_web_resolution_over_loopback_http() {
     let (hung, warning) = verify("hung", true);
     assert_eq!(hung["verdict"], "indeterminate");
     assert!(warning.contains("did-document"), "{warning}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(25));
+    assert!(started.elapsed() < core::time::Duration::from_secs(25));
 }
