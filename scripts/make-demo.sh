@@ -3,6 +3,7 @@
 # key is made each time and thrown away.
 # - valid.json, expired.json: issued from portal/demo-src/ by "Verity Demo University";
 # - tampered.json: valid.json with the recipient's name changed after signing;
+# - valid-badge.png, valid-badge.svg: valid.json baked into the demo badge images (verity bake);
 # - revoked.json: issued with status lists, then revoked; the signed lists are published to
 #   portal/demo/status/ and mirrored for the portal through trust.json "resources";
 # - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
@@ -22,6 +23,8 @@ cp "$work/out/credential-00001.json" portal/demo/valid.json
 cp "$work/out/credential-00002.json" portal/demo/expired.json
 sed 's/"name": "Ada Lovelace"/"name": "Ada Byron"/' portal/demo/valid.json > portal/demo/tampered.json
 cmp -s portal/demo/valid.json portal/demo/tampered.json && { echo "tampering failed" >&2; exit 1; }
+"$verity" bake --credential portal/demo/valid.json --image portal/demo-src/badge.png --out portal/demo/valid-badge.png
+"$verity" bake --credential portal/demo/valid.json --image portal/demo-src/badge.svg --out portal/demo/valid-badge.svg
 
 head -2 portal/demo-src/learners.csv > "$work/one.csv"
 "$verity" status create --dir "$work/status" --base-url https://demo.verity.example/status/ 2>/dev/null

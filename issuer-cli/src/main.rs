@@ -25,10 +25,36 @@ enum Cmd {
     Keygen(KeygenArgs),
     /// Issue one signed credential per CSV row from a template
     Issue(IssueArgs),
-    /// Verify credentials (files or directories of .json files)
+    /// Verify credentials (JSON, JWT, baked PNG/SVG badges; directories of them)
     Verify(VerifyArgs),
     /// Revocation and suspension lists (W3C Bitstring Status List): create, revoke, suspend, reinstate, publish
     Status(StatusArgs),
+    /// Bake a credential (JSON or JWT) into a badge image (PNG or SVG), Open Badges 3.0 style
+    Bake(BakeArgs),
+    /// Print the credential baked into a badge image (PNG or SVG)
+    Unbake(UnbakeArgs),
+}
+
+/// Options of `verity bake`.
+#[derive(Args, Debug)]
+pub(crate) struct BakeArgs {
+    /// The credential: a JSON file or a compact JWS
+    #[arg(long)]
+    credential: PathBuf,
+    /// The badge image, PNG or SVG (an earlier baked credential in it is replaced)
+    #[arg(long)]
+    image: PathBuf,
+    /// Where to write the baked image
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// Options of `verity unbake`.
+#[derive(Args, Debug)]
+pub(crate) struct UnbakeArgs {
+    /// A baked badge image (PNG or SVG)
+    #[arg(value_name = "IMAGE")]
+    image: PathBuf,
 }
 
 /// `verity status …`.
@@ -172,7 +198,7 @@ pub(crate) struct VerifyArgs {
     /// Trust configuration (trust.json, or a Digital Credentials Consortium registry.json): trusted issuers and policy
     #[arg(long, value_name = "TRUST.json")]
     trust: Option<PathBuf>,
-    /// Credential files, or directories whose .json files are all verified
+    /// Credential files (JSON, JWT, baked PNG/SVG badges), or directories whose .json, .jwt, .png and .svg files are all verified
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -196,6 +222,8 @@ fn main() -> ExitCode {
         Cmd::Issue(args) => commands::issue::run(&args),
         Cmd::Verify(args) => commands::verify::run(&args),
         Cmd::Status(args) => commands::status::run(&args),
+        Cmd::Bake(args) => commands::bake::bake(&args),
+        Cmd::Unbake(args) => commands::bake::unbake(&args),
     };
     match result {
         Ok(code) => code,

@@ -784,3 +784,112 @@ fn did_web_resolution_over_loopback_http() {
     assert!(warning.contains("did-document"), "{warning}");
     assert!(started.elapsed() < core::time::Duration::from_secs(25));
 }
+
+#[test]
+fn bake_and_unbake_png_and_svg() {
+    let s = setup(GOOD_CSV);
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "issued",
+        &["-q", "--at", "2026-01-15T00:00:00Z"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let images = Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/demo-src");
+    let credential = std::fs::read_to_string(s.dir.join("issued/credential-00001.json")).unwrap();
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    for ext in ["png", "svg"] {
+        let image = images.join(format!("badge.{ext}"));
+        let baked = format!("baked.{ext}");
+        let out = verity(
+            &[
+                "bake",
+                "--credential",
+                "issued/credential-00001.json",
+                "--image",
+                image.to_str().unwrap(),
+                "--out",
+                &baked,
+            ],
+            &s.dir,
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let unbaked = verity(&["unbake", &baked], &s.dir);
+        assert_eq!(code(&unbaked), 0, "{}", stderr(&unbaked));
+        assert_eq!(
+            String::from_utf8(unbaked.stdout).unwrap().trim(),
+            credential.trim()
+        );
+        let verify = verity(
+            &[
+                "verify",
+                "--json",
+                "--offline",
+                "--resources",
+                "resources.json",
+                "--at",
+                "2026-03-01T00:00:00Z",
+                &baked,
+            ],
+            &s.dir,
+        );
+        assert_eq!(
+            code(&verify),
+            0,
+            "{}",
+            String::from_utf8_lossy(&verify.stdout)
+        );
+        let report: Value = serde_json::from_slice(&verify.stdout).unwrap();
+        assert_eq!(report["checks"][0]["data"]["baked"], ext);
+        // Baking into an already baked image replaces the credential (one credential, not two).
+        let again = verity(
+            &[
+                "bake",
+                "--credential",
+                "issued/credential-00002.json",
+                "--image",
+                &baked,
+                "--out",
+                &baked,
+            ],
+            &s.dir,
+        );
+        assert_eq!(code(&again), 0, "{}", stderr(&again));
+        let second = std::fs::read_to_string(s.dir.join("issued/credential-00002.json")).unwrap();
+        let unbaked = verity(&["unbake", &baked], &s.dir);
+        assert_eq!(
+            String::from_utf8(unbaked.stdout).unwrap().trim(),
+            second.trim()
+        );
+    }
+    // Not an image, or an image without a credential: a clear error, exit 2.
+    let plain = verity(
+        &["unbake", images.join("badge.png").to_str().unwrap()],
+        &s.dir,
+    );
+    assert_eq!(code(&plain), 2);
+    assert!(
+        stderr(&plain).contains("no credential baked in"),
+        "{}",
+        stderr(&plain)
+    );
+    let junk = verity(
+        &[
+            "bake",
+            "--credential",
+            "students.csv",
+            "--image",
+            images.join("badge.png").to_str().unwrap(),
+            "--out",
+            "x.png",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&junk), 2);
+    assert!(stderr(&junk).contains("neither a JSON credential nor a compact JWS"));
+}

@@ -202,8 +202,8 @@ pub(crate) fn App() -> impl IntoView {
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); set_dragging.set(true); }
                     on:dragleave=move |_| set_dragging.set(false)
                     on:drop=on_drop>
-                    <label for="verify-file">"…or drop a badge file here, or choose one: "</label>
-                    <input id="verify-file" data-testid="verify-file" type="file" accept=".json,.jsonld,application/json" on:change=on_file />
+                    <label for="verify-file">"…or drop a badge file here (JSON, or a PNG / SVG badge with the credential baked in), or choose one: "</label>
+                    <input id="verify-file" data-testid="verify-file" type="file" accept=".json,.jsonld,.jwt,.png,.svg,application/json,image/png,image/svg+xml" on:change=on_file />
                 </div>
                 <button type="submit" data-testid="verify-submit" class="primary">"Verify"</button>
                 <p class="demos">"Try a demo: "

@@ -97,7 +97,7 @@ fn size_mod_2_32(len: usize) -> u32 {
 }
 
 /// CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), RFC 1952 §8.
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     const TABLE: [u32; 256] = {
         let mut table = [0u32; 256];
         let mut n = 0;

@@ -33,6 +33,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod baked;
 pub mod context;
 pub mod credential;
 pub mod did;
@@ -97,14 +98,39 @@ enum Parsed {
     Credential(JsonCredential),
 }
 
-/// Step 1: size, format detection and parsing.
-fn parse_input(input: &[u8], limits: &Limits) -> Result<Parsed, Check> {
+/// Step 1: size, format detection and parsing; a baked badge (PNG, SVG) is opened first.
+fn parse_input(input: &[u8], limits: &Limits) -> Result<(Parsed, Option<baked::Container>), Check> {
     let fail = |code| Check::failed(CheckId::Input, code);
     if input.len() > limits.max_input_bytes {
         return Err(fail(Code::LimitsInputSize)
             .with("size", input.len().to_string())
             .with("limit", limits.max_input_bytes.to_string()));
     }
+    let image = if baked::is_png(input) {
+        Some(baked::extract_png(input, limits.max_input_bytes))
+    } else if input.trim_ascii_start().first() == Some(&b'<') && baked::is_svg(input) {
+        Some(baked::extract_svg(input))
+    } else {
+        None
+    };
+    let Some(image) = image else {
+        return parse_document(input).map(|p| (p, None));
+    };
+    let found = image.map_err(|e| match e {
+        baked::BakeError::NotBaked => fail(Code::InputBakedNone),
+        baked::BakeError::Malformed(reason) => fail(Code::InputBakedInvalid).with("reason", reason),
+    })?;
+    if found.generation == baked::Generation::Ob2 {
+        return Err(
+            Check::skipped(CheckId::Input, Code::InputFormatUnsupported).with("format", "ob2")
+        );
+    }
+    parse_document(&found.payload).map(|p| (p, Some(found.container)))
+}
+
+/// Parses a credential document (JSON; a JWS is recognised).
+fn parse_document(input: &[u8]) -> Result<Parsed, Check> {
+    let fail = |code| Check::failed(CheckId::Input, code);
     let trimmed = input
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(input)
@@ -115,15 +141,8 @@ fn parse_input(input: &[u8], limits: &Limits) -> Result<Parsed, Check> {
     let unsupported = |format: &str| {
         Err(Check::skipped(CheckId::Input, Code::InputFormatUnsupported).with("format", format))
     };
-    if trimmed.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return unsupported("png");
-    }
     if first == b'<' {
-        return if trimmed.windows(4).any(|w| w == b"<svg") {
-            unsupported("svg")
-        } else {
-            Err(fail(Code::InputUnrecognised))
-        };
+        return Err(fail(Code::InputUnrecognised));
     }
     if looks_like_jws(trimmed) {
         return unsupported("jwt");
@@ -169,13 +188,16 @@ fn looks_like_jws(s: &[u8]) -> bool {
 ///
 /// A step that cannot run is reported as skipped with the reason; it never counts as passed.
 pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
-    let Parsed::Credential(cred) = match parse_input(input, &ctx.limits) {
+    let (Parsed::Credential(cred), container) = match parse_input(input, &ctx.limits) {
         Ok(parsed) => parsed,
         Err(check) => return Report::from_checks(None, alloc::vec![check], None),
     };
-    let mut checks = alloc::vec![
-        Check::passed(CheckId::Input, Code::InputParsed).with("format", cred.format.as_str())
-    ];
+    let mut parsed =
+        Check::passed(CheckId::Input, Code::InputParsed).with("format", cred.format.as_str());
+    if let Some(container) = container {
+        parsed = parsed.with("baked", container.as_str());
+    }
+    let mut checks = alloc::vec![parsed];
     credential::check_structure(&cred, &mut checks);
     proof::check_proofs(&cred, ctx, now, &mut checks);
     checks.push(check_validity(&cred, now));
@@ -201,7 +223,7 @@ pub fn needs(input: &[u8], limits: &Limits) -> Vec<Need> {
 /// Like [`needs`], also listing what the documents already in `ctx` refer to (a status list's
 /// issuer documents). Documents already in `ctx.documents` are still listed; shells skip them.
 pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
-    let Ok(Parsed::Credential(cred)) = parse_input(input, &ctx.limits) else {
+    let Ok((Parsed::Credential(cred), _)) = parse_input(input, &ctx.limits) else {
         return Vec::new();
     };
     let mut out: Vec<Need> = Vec::new();

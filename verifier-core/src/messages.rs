@@ -76,6 +76,10 @@ pub const fn english(code: Code) -> &'static str {
         Code::StatusUnsupported => {
             "The credential's revocation status uses a method this verifier cannot check yet."
         }
+        Code::InputBakedNone => "This image has no credential baked into it.",
+        Code::InputBakedInvalid => {
+            "The image is damaged, or the credential baked into it is malformed."
+        }
         Code::StatusActive => {
             "The issuer's status list shows the credential is not revoked or suspended."
         }

@@ -133,6 +133,10 @@ codes! {
     InputFormatUnsupported = "input.format_unsupported",
     /// The input is not a recognised credential format.
     InputUnrecognised = "input.unrecognised",
+    /// The image (PNG, SVG) has no credential baked in.
+    InputBakedNone = "input.baked_none",
+    /// The image or the credential baked in it is malformed (data: `reason`).
+    InputBakedInvalid = "input.baked_invalid",
 
     /// The data-model structure is complete.
     StructureValid = "structure.valid",

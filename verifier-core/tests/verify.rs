@@ -300,8 +300,13 @@ fn bad_inputs_get_clear_codes() {
         (b"hello", "input.unrecognised", Verdict::Invalid),
         (
             b"\x89PNG\r\n\x1a\n\0\0",
-            "input.format_unsupported",
-            Verdict::Indeterminate,
+            "input.baked_invalid",
+            Verdict::Invalid,
+        ),
+        (
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>",
+            "input.baked_none",
+            Verdict::Invalid,
         ),
         (
             b"eyJhbGciOiJFZERTQSJ9.eyJ9.c2ln",
@@ -522,6 +527,8 @@ fn code_list_is_frozen() {
             "input.json_invalid",
             "input.format_unsupported",
             "input.unrecognised",
+            "input.baked_none",
+            "input.baked_invalid",
             "structure.valid",
             "structure.missing_field",
             "structure.invalid_value",

@@ -42,7 +42,7 @@ fn load_trust(path: &Path, fetcher: &mut Fetcher) -> Result<TrustConfig> {
     Ok(trust)
 }
 
-/// Expands directories into their .json files (sorted), keeping files as given.
+/// Expands directories into their credential files (.json, .jwt, .png, .svg; sorted), keeping files as given.
 fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -51,7 +51,8 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .with_context(|| format!("reading {}", input.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension().is_some_and(|e| e == "json")
+                    p.extension()
+                        .is_some_and(|e| ["json", "jwt", "png", "svg"].iter().any(|x| e == *x))
                         && p.file_name().is_some_and(|n| n != "manifest.json")
                 })
                 .collect();

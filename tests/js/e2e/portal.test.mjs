@@ -67,6 +67,18 @@ test('uploading a tampered file shows invalid with the signature failure', async
   await page.screenshot({path: join(artifacts, 'portal-tampered.png'), fullPage: true});
 });
 
+test('a baked badge (PNG and SVG) dropped as a file is opened and verified', async () => {
+  for(const ext of ['png', 'svg']) {
+    await open();
+    await page.getByTestId('verify-file').setInputFiles(join(dist, 'demo', `valid-badge.${ext}`));
+    assert.equal(await verdict(), 'valid', ext);
+    const input = page.locator('[data-check="input.parsed"]');
+    assert.match(await input.textContent(), new RegExp(`baked: ${ext}`));
+    assert.equal(await page.getByTestId('achievement-name').textContent(), 'Rust Systems Programming');
+  }
+  await page.screenshot({path: join(artifacts, 'portal-baked.png'), fullPage: true});
+});
+
 test('pasting a link to a served credential fetches and verifies it', async () => {
   await open();
   await page.getByTestId('verify-url').fill(`${server.url}demo/valid.json`);
