@@ -60,6 +60,23 @@ fn check(target: &str, data: &[u8]) {
                 }
             }
         }
+        "baked" => {
+            use verifier_core::baked;
+            let _ = baked::extract_png(data, 1 << 20);
+            let _ = baked::extract_svg(data);
+            if let Ok(png) = baked::bake_png(data, b"{\"a\":1}") {
+                assert_eq!(
+                    baked::extract_png(&png, 1 << 20).map(|b| b.payload),
+                    Ok(b"{\"a\":1}".to_vec())
+                );
+            }
+            if let Some(Ok(svg)) = text.map(|t| baked::bake_svg(t, "eyJ.e30.c2ln")) {
+                assert_eq!(
+                    baked::extract_svg(svg.as_bytes()).map(|b| b.payload),
+                    Ok(b"eyJ.e30.c2ln".to_vec())
+                );
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }

@@ -230,7 +230,12 @@ pub fn bake_png(png: &[u8], credential: &[u8]) -> Result<Vec<u8>, BakeError> {
             out.extend_from_slice(png.get(chunk.start..chunk.end).unwrap_or_default());
         }
     }
-    Ok(out)
+    match extract_png(&out, credential.len().saturating_add(1)) {
+        Ok(found) if found.payload == credential.trim_ascii() => Ok(out),
+        _ => Err(BakeError::Malformed(
+            "the PNG could not be baked unambiguously",
+        )),
+    }
 }
 
 /// Whether `text` looks like an SVG document.
@@ -457,7 +462,12 @@ pub fn bake_svg(svg: &str, credential: &str) -> Result<String, BakeError> {
         alloc::format!("\n<{prefix}:credential verify=\"{escaped}\"/>")
     };
     svg.insert_str(root_end + 1, &element);
-    Ok(svg)
+    // An SVG whose markup is too odd for this scanner (a malformed namespace declaration, another
+    // credential element it cannot see) could read back differently: refuse rather than write that.
+    match extract_svg(svg.as_bytes()) {
+        Ok(found) if found.payload == trimmed.as_bytes() => Ok(svg),
+        _ => Err(bad("the SVG's markup is too unusual to bake unambiguously")),
+    }
 }
 
 #[cfg(test)]
@@ -543,6 +553,15 @@ mod tests {
         assert_eq!(
             (found.generation, found.payload.as_slice()),
             (Generation::Ob2, &b"https://example.org/a.json"[..])
+        );
+        // Found by fuzzing: a namespace declaration the scanner cannot read next to an existing
+        // credential element would have read back the old credential; baking is refused instead.
+        let odd = "<svg xmlns:openbadge\0s=\"https://purl.imsglobal.org/ob/v3p0\"><openbadges:credential>{\"old\": 1}</openbadges:credential></svg>";
+        assert_eq!(
+            bake_svg(odd, "eyJ.e30.c2ln"),
+            Err(BakeError::Malformed(
+                "the SVG's markup is too unusual to bake unambiguously"
+            ))
         );
         assert_eq!(extract_svg(b"<svg xmlns:ob=\"https://purl.imsglobal.org/ob/v3p0\"><ob:credential>&bogus;</ob:credential></svg>"), Err(BakeError::Malformed("bad XML entity")));
     }
