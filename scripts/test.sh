@@ -25,17 +25,22 @@ stage "format and lints"
 cargo fmt --all -- --check
 cargo clippy -q --workspace --exclude portal --all-targets -- -D warnings
 cargo clippy -q -p portal --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -q -p verifier-core --no-default-features --features wasm,rdfc,ecdsa --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -q -p verifier-core --no-default-features --features ecdsa --target x86_64-unknown-none -- -D warnings
+cargo clippy -q -p verifier-core --no-default-features --features wasm,rdfc,ecdsa,rsa --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p verifier-core --no-default-features --features ecdsa,rsa --target x86_64-unknown-none -- -D warnings
 done_stage
 
 stage "verifier-core is no_std and sans-IO"
 cargo check -q -p verifier-core --no-default-features --target wasm32-unknown-unknown
 cargo check -q -p verifier-core --no-default-features --target x86_64-unknown-none
-cargo check -q -p verifier-core --no-default-features --features ecdsa --target x86_64-unknown-none
+cargo check -q -p verifier-core --no-default-features --features ecdsa,rsa --target x86_64-unknown-none
 forbidden=$(cargo tree -p verifier-core -e normal --no-default-features --prefix none | awk '{print $1}' \
   | grep -xE 'getrandom|rand|rand_core|reqwest|tokio|web-sys|std-env' || true)
 if [ -n "$forbidden" ]; then echo "verifier-core must not depend on: $forbidden" >&2; exit 1; fi
+# With the signature features, RustCrypto brings rand_core's *traits* (no randomness source); still
+# no generator, clock or network.
+forbidden=$(cargo tree -p verifier-core -e normal --no-default-features --features ecdsa,rsa --prefix none | awk '{print $1}' \
+  | grep -xE 'getrandom|rand|reqwest|tokio|web-sys|std-env' || true)
+if [ -n "$forbidden" ]; then echo "verifier-core (ecdsa, rsa) must not depend on: $forbidden" >&2; exit 1; fi
 echo "ok: no_std on wasm32-unknown-unknown and x86_64-unknown-none; no clock, network or RNG crates"
 done_stage
 
@@ -44,12 +49,12 @@ run cargo test --workspace --exclude portal
 done_stage
 
 stage "wasm tests of verifier-core in Node"
-run cargo test -p verifier-core --features rdfc,ecdsa --target wasm32-unknown-unknown --test verify
+run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt
 done_stage
 
 stage "wasm tests of verifier-core in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  run cargo test -p verifier-core --features rdfc,ecdsa --target wasm32-unknown-unknown --test verify
+  run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt
 done_stage
 
 stage "JavaScript API (wasm feature) in Node"

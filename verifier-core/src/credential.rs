@@ -57,7 +57,7 @@ impl JsonCredential {
     }
 
     fn start_field(&self) -> &'static str {
-        if self.format == Format::VcJson2 {
+        if self.format.is_v2() {
             "validFrom"
         } else {
             "issuanceDate"
@@ -65,7 +65,7 @@ impl JsonCredential {
     }
 
     fn end_field(&self) -> &'static str {
-        if self.format == Format::VcJson2 {
+        if self.format.is_v2() {
             "validUntil"
         } else {
             "expirationDate"
@@ -222,7 +222,7 @@ pub(crate) fn check_structure(cred: &JsonCredential, checks: &mut Vec<Check>) {
         failures: &mut failures,
     };
     let doc = &cred.doc;
-    let v2 = cred.format == Format::VcJson2;
+    let v2 = cred.format.is_v2();
     let ob = cred.is_open_badge();
 
     if let Some(id) = doc.get("id") {

@@ -31,6 +31,9 @@ pub enum PublicKey {
     /// ECDSA over P-384.
     #[cfg(feature = "ecdsa")]
     P384(p384::ecdsa::VerifyingKey),
+    /// RSA, 2048 to 8192 bits (JWT `RS256`, `PS256`).
+    #[cfg(feature = "rsa")]
+    Rsa(rsa::PublicKey),
 }
 
 impl PublicKey {
@@ -51,6 +54,8 @@ impl PublicKey {
             Self::P256(_) => "P-256",
             #[cfg(feature = "ecdsa")]
             Self::P384(_) => "P-384",
+            #[cfg(feature = "rsa")]
+            Self::Rsa(_) => "RSA",
         }
     }
 }
@@ -104,6 +109,7 @@ pub fn from_jwk(
 ) -> Result<PublicKey, &'static str> {
     use base64ct::{Base64UrlUnpadded, Encoding};
     let field = |name: &str| jwk.get(name).and_then(serde_json::Value::as_str);
+    #[cfg_attr(not(feature = "ecdsa"), allow(unused_variables))]
     let coordinate = |name: &str, len: usize| -> Result<alloc::vec::Vec<u8>, &'static str> {
         let text = field(name).ok_or("JWK coordinate missing")?;
         if text.len() > 100 {
@@ -148,6 +154,24 @@ pub fn from_jwk(
                     .map(PublicKey::P384)
                     .map_err(|_| "not a point on P-384")
             }
+        }
+        #[cfg(feature = "rsa")]
+        (Some("RSA"), _) => {
+            let big = |name: &str| -> Result<rsa::BoxedUint, &'static str> {
+                let text = field(name).ok_or("RSA JWK member missing")?;
+                if text.len() > 1400 {
+                    return Err("RSA JWK member too long (over 8192 bits)");
+                }
+                let bytes = Base64UrlUnpadded::decode_vec(text)
+                    .map_err(|_| "RSA JWK member is not base64url")?;
+                let bits =
+                    u32::try_from(bytes.len().max(1) * 8).map_err(|_| "RSA JWK member too long")?;
+                rsa::BoxedUint::from_be_slice(&bytes, bits)
+                    .map_err(|_| "RSA JWK member is not an integer")
+            };
+            rsa::PublicKey::new_with_size_limits(big("n")?, big("e")?, 2048..=8192)
+                .map(PublicKey::Rsa)
+                .map_err(|_| "not an acceptable RSA key (2048 to 8192 bits, valid exponent)")
         }
         _ => Err("unsupported JWK key type or curve"),
     }

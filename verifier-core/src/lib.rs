@@ -40,6 +40,7 @@ pub mod did;
 pub mod gzip;
 pub mod jcs;
 pub mod json;
+mod jwt;
 pub mod keys;
 #[cfg(feature = "messages")]
 pub mod messages;
@@ -96,6 +97,16 @@ impl NeedKind {
 
 enum Parsed {
     Credential(JsonCredential),
+    Jwt(jwt::JwtCredential),
+}
+
+impl Parsed {
+    fn credential(&self) -> &JsonCredential {
+        match self {
+            Self::Credential(c) => c,
+            Self::Jwt(j) => &j.credential,
+        }
+    }
 }
 
 /// Step 1: size, format detection and parsing; a baked badge (PNG, SVG) is opened first.
@@ -138,14 +149,11 @@ fn parse_document(input: &[u8]) -> Result<Parsed, Check> {
     let Some(&first) = trimmed.first() else {
         return Err(fail(Code::InputEmpty));
     };
-    let unsupported = |format: &str| {
-        Err(Check::skipped(CheckId::Input, Code::InputFormatUnsupported).with("format", format))
-    };
     if first == b'<' {
         return Err(fail(Code::InputUnrecognised));
     }
     if looks_like_jws(trimmed) {
-        return unsupported("jwt");
+        return jwt::parse(trimmed).map(Parsed::Jwt);
     }
     if first != b'{' {
         return Err(fail(Code::InputUnrecognised));
@@ -188,22 +196,26 @@ fn looks_like_jws(s: &[u8]) -> bool {
 ///
 /// A step that cannot run is reported as skipped with the reason; it never counts as passed.
 pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
-    let (Parsed::Credential(cred), container) = match parse_input(input, &ctx.limits) {
+    let (parsed, container) = match parse_input(input, &ctx.limits) {
         Ok(parsed) => parsed,
         Err(check) => return Report::from_checks(None, alloc::vec![check], None),
     };
-    let mut parsed =
+    let cred = parsed.credential();
+    let mut input_check =
         Check::passed(CheckId::Input, Code::InputParsed).with("format", cred.format.as_str());
     if let Some(container) = container {
-        parsed = parsed.with("baked", container.as_str());
+        input_check = input_check.with("baked", container.as_str());
     }
-    let mut checks = alloc::vec![parsed];
-    credential::check_structure(&cred, &mut checks);
-    proof::check_proofs(&cred, ctx, now, &mut checks);
-    checks.push(check_validity(&cred, now));
-    checks.extend(status::check_status(&cred, ctx, now));
-    checks.push(check_trust(&cred, ctx));
-    let summary = credential::summarize(&cred);
+    let mut checks = alloc::vec![input_check];
+    credential::check_structure(cred, &mut checks);
+    match &parsed {
+        Parsed::Credential(cred) => proof::check_proofs(cred, ctx, now, &mut checks),
+        Parsed::Jwt(jwt) => jwt::check(jwt, ctx, &mut checks),
+    }
+    checks.push(check_validity(cred, now));
+    checks.extend(status::check_status(cred, ctx, now));
+    checks.push(check_trust(cred, ctx));
+    let summary = credential::summarize(cred);
     Report::from_checks(Some(cred.format), checks, Some(summary))
 }
 
@@ -223,9 +235,10 @@ pub fn needs(input: &[u8], limits: &Limits) -> Vec<Need> {
 /// Like [`needs`], also listing what the documents already in `ctx` refer to (a status list's
 /// issuer documents). Documents already in `ctx.documents` are still listed; shells skip them.
 pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
-    let Ok((Parsed::Credential(cred), _)) = parse_input(input, &ctx.limits) else {
+    let Ok((parsed, _)) = parse_input(input, &ctx.limits) else {
         return Vec::new();
     };
+    let cred = parsed.credential();
     let mut out: Vec<Need> = Vec::new();
     let mut push = |url: String, kind: NeedKind| {
         if !out.iter().any(|n| n.url == url) {

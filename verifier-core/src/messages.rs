@@ -80,6 +80,20 @@ pub const fn english(code: Code) -> &'static str {
         Code::InputBakedInvalid => {
             "The image is damaged, or the credential baked into it is malformed."
         }
+        Code::JwtMalformed => "The input looks like a JWT but is not a well-formed one.",
+        Code::JwtClaimMismatch => {
+            "A JWT claim contradicts the credential it carries (e.g. a different issuer or date)."
+        }
+        Code::JwtAlgForbidden => {
+            "The JWT asks for no signature or a shared-secret (HMAC) check, which is never accepted."
+        }
+        Code::JwtHeaderInvalid => "The JWT header is not acceptable.",
+        Code::IssuerKeyEmbedded => {
+            "The signing key comes only from the credential itself, so nothing shows it belongs to the issuer."
+        }
+        Code::IssuerX5cUnverified => {
+            "The credential's signing certificate chain was not validated."
+        }
         Code::StatusActive => {
             "The issuer's status list shows the credential is not revoked or suspended."
         }

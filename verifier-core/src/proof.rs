@@ -132,7 +132,11 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
 
 /// The issuer-key check and, when the key could be obtained, the key (even if it is not the issuer's,
 /// so that the report can still say whether the signature itself holds).
-fn resolve_key(vm: &str, issuer: Option<&str>, ctx: &Context) -> (Check, Option<PublicKey>) {
+pub(crate) fn resolve_key(
+    vm: &str,
+    issuer: Option<&str>,
+    ctx: &Context,
+) -> (Check, Option<PublicKey>) {
     let bound_to = issuer.unwrap_or_default();
     match did::resolve_assertion_key(vm, bound_to, ctx) {
         Ok(key) => (

@@ -145,6 +145,15 @@ codes! {
     /// A field has the wrong type or value (data: `path`, `expected`).
     StructureInvalidValue = "structure.invalid_value",
 
+    /// The input looks like a JWT but is not a well-formed compact JWS (data: `reason`).
+    JwtMalformed = "jwt.malformed",
+    /// A JWT claim disagrees with the credential (data: `claim`, `path`).
+    JwtClaimMismatch = "jwt.claim_mismatch",
+    /// The JWT's `alg` is `none` or an HMAC: never accepted (data: `alg`).
+    JwtAlgForbidden = "jwt.alg_forbidden",
+    /// The JWT header is not acceptable: no `alg`, `crit` extensions, an unexpected `typ`, no key reference (data: `reason`).
+    JwtHeaderInvalid = "jwt.header_invalid",
+
     /// The verification method was resolved to a key of the issuer allowed for assertions.
     IssuerKeyResolved = "issuer.key_resolved",
     /// The verification method's DID is not the credential's issuer.
@@ -153,6 +162,10 @@ codes! {
     IssuerVmNotFound = "issuer.vm_not_found",
     /// The verification method is not listed under `assertionMethod`.
     IssuerVmNotAssertion = "issuer.vm_not_assertion",
+    /// The key is only the one the credential carries itself (a JWT `jwk` header): nothing shows it is the issuer's.
+    IssuerKeyEmbedded = "issuer.key_embedded",
+    /// The JWT's signing certificate chain (`x5c`) was not validated against trust anchors (data: `reason`).
+    IssuerX5cUnverified = "issuer.x5c_unverified",
     /// The DID or verification method URL is malformed.
     IssuerDidInvalid = "issuer.did_invalid",
     /// The DID method is not supported by this verifier.
@@ -308,6 +321,10 @@ pub enum Format {
     VcJson2,
     /// A JSON credential, W3C VC Data Model 1.1.
     VcJson11,
+    /// A JWT (compact JWS) whose credential follows VC Data Model 2.0 (VC-JOSE, OB 3.0 JWT).
+    VcJwt2,
+    /// A JWT whose credential follows VC Data Model 1.1 (its `vc` claim).
+    VcJwt11,
 }
 
 impl Format {
@@ -316,7 +333,14 @@ impl Format {
         match self {
             Self::VcJson2 => "vc2-json",
             Self::VcJson11 => "vc1.1-json",
+            Self::VcJwt2 => "vc2-jwt",
+            Self::VcJwt11 => "vc1.1-jwt",
         }
+    }
+
+    /// Whether the credential follows VC Data Model 2.0.
+    pub const fn is_v2(self) -> bool {
+        matches!(self, Self::VcJson2 | Self::VcJwt2)
     }
 }
 
