@@ -4,6 +4,7 @@
 # - valid.json, expired.json: issued from portal/demo-src/ by "Verity Demo University";
 # - tampered.json: valid.json with the recipient's name changed after signing;
 # - valid-badge.png, valid-badge.svg: valid.json baked into the demo badge images (verity bake);
+# - valid.jwt: the same badge secured as a VC-JOSE JWT (verity issue --format jwt);
 # - revoked.json: issued with status lists, then revoked; the signed lists are published to
 #   portal/demo/status/ and mirrored for the portal through trust.json "resources";
 # - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
@@ -15,6 +16,7 @@ cargo build -q -p verity
 verity=target/debug/verity
 at=2026-01-15T09:00:00Z
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+head -2 portal/demo-src/learners.csv > "$work/one.csv"
 did=$("$verity" keygen --out "$work/key" 2>/dev/null)
 "$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
   --recipients portal/demo-src/learners.csv --out "$work/out" --at "$at"
@@ -23,10 +25,12 @@ cp "$work/out/credential-00001.json" portal/demo/valid.json
 cp "$work/out/credential-00002.json" portal/demo/expired.json
 sed 's/"name": "Ada Lovelace"/"name": "Ada Byron"/' portal/demo/valid.json > portal/demo/tampered.json
 cmp -s portal/demo/valid.json portal/demo/tampered.json && { echo "tampering failed" >&2; exit 1; }
+"$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
+  --recipients "$work/one.csv" --out "$work/jwt" --at "$at" --format jwt
+cp "$work/jwt/credential-00001.jwt" portal/demo/valid.jwt
 "$verity" bake --credential portal/demo/valid.json --image portal/demo-src/badge.png --out portal/demo/valid-badge.png
 "$verity" bake --credential portal/demo/valid.json --image portal/demo-src/badge.svg --out portal/demo/valid-badge.svg
 
-head -2 portal/demo-src/learners.csv > "$work/one.csv"
 "$verity" status create --dir "$work/status" --base-url https://demo.verity.example/status/ 2>/dev/null
 "$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
   --recipients "$work/one.csv" --out "$work/revoked" --at "$at" --status-list "$work/status"

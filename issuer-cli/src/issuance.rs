@@ -224,6 +224,17 @@ pub fn build(template: &Value, row: &Row<'_>, issuer: &Issuer<'_>) -> Result<(Va
     Ok((credential, filler.filled))
 }
 
+/// How `verity issue` secures credentials.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// JSON with an embedded Data Integrity proof (`--suite`).
+    #[value(name = "json")]
+    Json,
+    /// A compact JWS (VC-JOSE `vc+jwt`).
+    #[value(name = "jwt")]
+    Jwt,
+}
+
 /// The proof suites `verity issue` signs with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Suite {
@@ -255,6 +266,58 @@ impl Suite {
             Self::EcdsaRdfc2019 => KeyType::P256,
         }
     }
+}
+
+/// Secures `unsigned` as a JWT (W3C VC-JOSE-COSE, `typ: vc+jwt`; EdDSA for Ed25519 keys, ES256 for
+/// P-256): the payload is the credential, with the registered claims Open Badges 3.0 JWT verifiers
+/// also expect (`iss`, `jti`, `sub`, `nbf`, and `exp` when the credential expires), all equal to
+/// the credential's own fields.
+pub fn sign_jwt(unsigned: &Value, issuer: &Issuer<'_>) -> Result<String> {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let alg = match issuer.key.key_type() {
+        KeyType::Ed25519 => "EdDSA",
+        KeyType::P256 => "ES256",
+    };
+    let header =
+        json!({"alg": alg, "typ": "vc+jwt", "kid": issuer.key.verification_method(&issuer.did)?});
+    let mut payload = unsigned.clone();
+    let Some(claims) = payload.as_object_mut() else {
+        bail!("the credential is not a JSON object")
+    };
+    claims.remove("proof");
+    claims.insert("iss".into(), Value::String(issuer.did.clone()));
+    if let Some(id) = unsigned.get("id").and_then(Value::as_str) {
+        claims.insert("jti".into(), Value::String(id.into()));
+    }
+    if let Some(sub) = unsigned
+        .pointer("/credentialSubject/id")
+        .and_then(Value::as_str)
+    {
+        claims.insert("sub".into(), Value::String(sub.into()));
+    }
+    let seconds = |field: &str| {
+        unsigned
+            .get(field)
+            .and_then(Value::as_str)
+            .and_then(UnixTime::parse)
+            .map(|t| t.0)
+    };
+    if let Some(nbf) = seconds("validFrom").or_else(|| seconds("issuanceDate")) {
+        claims.insert("nbf".into(), json!(nbf));
+    }
+    if let Some(exp) = seconds("validUntil").or_else(|| seconds("expirationDate")) {
+        claims.insert("exp".into(), json!(exp));
+    }
+    let input = format!(
+        "{}.{}",
+        Base64UrlUnpadded::encode_string(header.to_string().as_bytes()),
+        Base64UrlUnpadded::encode_string(serde_json::to_string(&payload)?.as_bytes())
+    );
+    let signature = issuer.key.sign(input.as_bytes());
+    Ok(format!(
+        "{input}.{}",
+        Base64UrlUnpadded::encode_string(&signature)
+    ))
 }
 
 /// Signs `unsigned` (W3C vc-di-eddsa §3.2 / §3.3):
@@ -356,14 +419,23 @@ pub fn self_check(
     row: &Row<'_>,
     issuer: &Issuer<'_>,
 ) -> Result<()> {
-    let bytes = serde_json::to_vec(signed)?;
+    self_check_bytes(&serde_json::to_vec(signed)?, filled, row, issuer)
+}
+
+/// [`self_check`] of a secured credential in any form the core reads (JSON, JWT).
+pub fn self_check_bytes(
+    bytes: &[u8],
+    filled: &[Filled],
+    row: &Row<'_>,
+    issuer: &Issuer<'_>,
+) -> Result<()> {
     let mut ctx = Context::default();
     if let Some(doc) = issuer.key.did_web_document()
         && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
     {
         ctx.documents.insert(url, serde_json::to_vec(&doc)?);
     }
-    let report = verifier_core::verify(&bytes, &ctx, issuer.now);
+    let report = verifier_core::verify(bytes, &ctx, issuer.now);
     let problems: Vec<String> = report
         .checks
         .iter()

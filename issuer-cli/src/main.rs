@@ -172,6 +172,9 @@ pub(crate) struct IssueArgs {
     /// Issuance time (RFC 3339) instead of the clock
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,
+    /// Output form: json (an embedded Data Integrity proof) or jwt (a VC-JOSE JWT, EdDSA or ES256; written as .jwt files)
+    #[arg(long, value_enum, default_value = "json")]
+    format: verity::issuance::OutputFormat,
     /// Status directory (`verity status create`): give each credential random revocation/suspension indexes
     #[arg(long, value_name = "DIR")]
     status_list: Option<PathBuf>,

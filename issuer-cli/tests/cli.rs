@@ -893,3 +893,101 @@ fn bake_and_unbake_png_and_svg() {
     assert_eq!(code(&junk), 2);
     assert!(stderr(&junk).contains("neither a JSON credential nor a compact JWS"));
 }
+
+#[test]
+fn issue_as_jwt_ed25519_and_p256() {
+    let s = setup(GOOD_CSV);
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "jwt",
+        &["-q", "--format", "jwt", "--at", "2026-01-15T00:00:00Z"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let token = std::fs::read_to_string(s.dir.join("jwt/credential-00001.jwt")).unwrap();
+    assert!(token.starts_with("eyJ") && token.trim().split('.').count() == 3);
+    let verify = verity(
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2026-03-01T00:00:00Z",
+            "jwt",
+        ],
+        &s.dir,
+    );
+    assert_eq!(
+        code(&verify),
+        0,
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    let reports: Vec<Value> = String::from_utf8(verify.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 3);
+    for report in &reports {
+        assert_eq!(report["format"], "vc2-jwt");
+        let proof = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == "proof.verified")
+            .unwrap();
+        assert_eq!(proof["data"]["cryptosuite"], "jose EdDSA");
+    }
+    // The second row expires in 2030: exp carries it.
+    let later = verity(
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2031-01-01T00:00:00Z",
+            "jwt/credential-00002.jwt",
+        ],
+        &s.dir,
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&later.stdout).unwrap()["verdict"],
+        "expired"
+    );
+
+    let out = verity(&["keygen", "--out", "p256", "--type", "p256"], &s.dir);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = issue(
+        &s,
+        "p256/key.json",
+        "badge.json",
+        "jwt-p256",
+        &["-q", "--format", "jwt", "--at", "2026-01-15T00:00:00Z"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let verify = verity(
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "--at",
+            "2026-03-01T00:00:00Z",
+            "jwt-p256/credential-00001.jwt",
+        ],
+        &s.dir,
+    );
+    let report: Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(report["verdict"], "valid", "{report}");
+    assert!(report["checks"].to_string().contains("jose ES256"));
+}

@@ -35,7 +35,7 @@ fn apply_colors(primary: Option<&str>, accent: Option<&str>) {
 }
 
 /// Demo credentials issued by `verity` (scripts/make-demo.sh), also served under `demo/`.
-const DEMOS: [(&str, &str, &str); 5] = [
+const DEMOS: [(&str, &str, &str); 6] = [
     ("valid", "A valid badge", include_str!("../demo/valid.json")),
     (
         "tampered",
@@ -46,6 +46,11 @@ const DEMOS: [(&str, &str, &str); 5] = [
         "expired",
         "An expired badge",
         include_str!("../demo/expired.json"),
+    ),
+    (
+        "valid-jwt",
+        "A badge as a JWT",
+        include_str!("../demo/valid.jwt"),
     ),
     (
         "revoked",

@@ -266,6 +266,23 @@ pub(crate) fn check(jwt: &JwtCredential, ctx: &Context, checks: &mut Vec<Check>)
     checks.push(proof_check);
 }
 
+/// The verification method `kid` names (`#…` is relative to the issuer).
+fn kid_vm(header: &Map<String, Value>, issuer: Option<&str>) -> Option<String> {
+    let kid = header.get("kid")?.as_str()?;
+    Some(match kid.strip_prefix('#') {
+        Some(_) => format!("{}{kid}", issuer.unwrap_or_default()),
+        None => kid.to_string(),
+    })
+}
+
+/// The documents needed to resolve the signing key (for [`crate::needs`]).
+pub(crate) fn needed_documents(jwt: &JwtCredential) -> Vec<String> {
+    kid_vm(&jwt.header, jwt.credential.issuer_id())
+        .and_then(|vm| crate::did::document_url_for_vm(&vm))
+        .into_iter()
+        .collect()
+}
+
 /// The issuer-key check and the key to test the signature with.
 fn resolve(
     header: &Map<String, Value>,
@@ -284,12 +301,8 @@ fn resolve(
         );
     }
     let embedded = embedded.and_then(Result::ok);
-    if let Some(kid) = header.get("kid").and_then(Value::as_str) {
-        // `#key-1` is relative to the issuer (OB 3.0 examples); a bare DID names its only key.
-        let vm = match kid.strip_prefix('#') {
-            Some(_) => format!("{}{kid}", issuer.unwrap_or_default()),
-            None => kid.to_string(),
-        };
+    // `#key-1` is relative to the issuer (OB 3.0 examples); a bare DID names its only key.
+    if let Some(vm) = kid_vm(header, issuer) {
         let (check, key) = crate::proof::resolve_key(&vm, issuer, ctx);
         if let (Some(resolved), Some(embedded)) = (&key, &embedded)
             && resolved != embedded

@@ -245,18 +245,22 @@ pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
             out.push(Need { kind, url });
         }
     };
-    let key_documents = |doc: &serde_json::Map<String, Value>,
-                         push: &mut dyn FnMut(String, NeedKind)| {
-        for url in proof::needed_documents(doc) {
-            let kind = if url.ends_with("/did.json") {
-                NeedKind::DidDocument
-            } else {
-                NeedKind::ControllerDocument
-            };
-            push(url, kind);
-        }
+    // Key documents: a did:web DID document or an https issuer's controller document.
+    let key_document = |url: String, push: &mut dyn FnMut(String, NeedKind)| {
+        let kind = if url.ends_with("/did.json") {
+            NeedKind::DidDocument
+        } else {
+            NeedKind::ControllerDocument
+        };
+        push(url, kind);
     };
-    key_documents(&cred.doc, &mut push);
+    let key_urls = match &parsed {
+        Parsed::Credential(cred) => proof::needed_documents(&cred.doc),
+        Parsed::Jwt(jwt) => jwt::needed_documents(jwt),
+    };
+    for url in key_urls {
+        key_document(url, &mut push);
+    }
     for url in status::list_urls(&cred.doc) {
         let list = ctx
             .document(&url)
@@ -264,7 +268,9 @@ pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
             .and_then(|b| serde_json::from_slice::<Value>(b).ok());
         push(url, NeedKind::StatusList);
         if let Some(Value::Object(list)) = list {
-            key_documents(&list, &mut push);
+            for url in proof::needed_documents(&list) {
+                key_document(url, &mut push);
+            }
         }
     }
     out

@@ -3,7 +3,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use verity::issuance::{self, Issuer, Row, Suite};
+use verity::issuance::{self, Issuer, OutputFormat, Row, Suite};
 use verity::keyfile::{IssuerKey, KeyType};
 use verity::status::StatusState;
 
@@ -99,10 +99,24 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         if let Some(state) = status.as_mut() {
             attach_status(&mut unsigned, state).with_context(context)?;
         }
-        let signed = issuance::sign(&unsigned, &issuer, suite).with_context(context)?;
-        issuance::self_check(&signed, &filled, &row, &issuer)
+        let secured = match args.format {
+            OutputFormat::Json => {
+                let signed = issuance::sign(&unsigned, &issuer, suite).with_context(context)?;
+                Secured {
+                    text: serde_json::to_string_pretty(&signed)? + "\n",
+                    credential: signed,
+                    extension: "json",
+                }
+            }
+            OutputFormat::Jwt => Secured {
+                text: issuance::sign_jwt(&unsigned, &issuer).with_context(context)? + "\n",
+                credential: unsigned,
+                extension: "jwt",
+            },
+        };
+        issuance::self_check_bytes(secured.text.trim().as_bytes(), &filled, &row, &issuer)
             .with_context(|| args.recipients.display().to_string())?;
-        issued.push(signed);
+        issued.push(secured);
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -121,6 +135,13 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One issued credential: its file text and extension, and the credential itself (for the manifest).
+struct Secured {
+    credential: Value,
+    text: String,
+    extension: &'static str,
 }
 
 /// Gives the credential random indexes in the status lists (`credentialStatus`). VC 1.1
@@ -148,7 +169,7 @@ fn attach_status(unsigned: &mut Value, state: &mut StatusState) -> Result<()> {
 
 /// Writes the credentials and a manifest into a staging directory, then renames it into place,
 /// so `out` either holds the whole batch or is left as it was.
-fn write_all(out: &Path, issued: &[Value]) -> Result<()> {
+fn write_all(out: &Path, issued: &[Secured]) -> Result<()> {
     if out.exists()
         && std::fs::read_dir(out)
             .with_context(|| format!("reading {}", out.display()))?
@@ -170,13 +191,11 @@ fn write_all(out: &Path, issued: &[Value]) -> Result<()> {
     let result = (|| -> Result<()> {
         std::fs::create_dir(&staging).with_context(|| format!("creating {}", staging.display()))?;
         let mut manifest = Vec::with_capacity(issued.len());
-        for (i, credential) in issued.iter().enumerate() {
-            let file = format!("credential-{:05}.json", i + 1);
-            std::fs::write(
-                staging.join(&file),
-                serde_json::to_string_pretty(credential)? + "\n",
-            )
-            .with_context(|| format!("writing {file}"))?;
+        for (i, secured) in issued.iter().enumerate() {
+            let credential = &secured.credential;
+            let file = format!("credential-{:05}.{}", i + 1, secured.extension);
+            std::fs::write(staging.join(&file), &secured.text)
+                .with_context(|| format!("writing {file}"))?;
             manifest.push(json!({ "row": i + 1, "file": file, "id": credential["id"],
                 "recipient": credential["credentialSubject"]["id"] }));
         }

@@ -79,6 +79,18 @@ test('a baked badge (PNG and SVG) dropped as a file is opened and verified', asy
   await page.screenshot({path: join(artifacts, 'portal-baked.png'), fullPage: true});
 });
 
+test('a pasted JWT credential is verified', async () => {
+  await open();
+  await page.getByTestId('verify-json').fill(await readFile(join(dist, 'demo', 'valid.jwt'), 'utf8'));
+  await page.getByTestId('verify-submit').click();
+  assert.equal(await verdict(), 'valid');
+  assert.match(await page.locator('[data-check="input.parsed"]').textContent(), /vc2-jwt/);
+  assert.match(await page.locator('[data-check="proof.verified"]').textContent(), /jose EdDSA/);
+  await page.getByTestId('demo-valid-jwt').click();
+  await page.locator('[data-check="proof.verified"]').waitFor();
+  assert.equal(await verdict(), 'valid');
+});
+
 test('pasting a link to a served credential fetches and verifies it', async () => {
   await open();
   await page.getByTestId('verify-url').fill(`${server.url}demo/valid.json`);
