@@ -34,6 +34,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod baked;
+pub mod bitcoin;
 pub mod context;
 pub mod credential;
 pub mod did;
