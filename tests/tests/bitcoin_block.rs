@@ -126,7 +126,10 @@ fn inclusion_proofs_verify_and_corruptions_are_refused() {
     assert_eq!(tx.txid, txids[op_return as usize]);
     // The anchored 32 bytes themselves (after the 22 6a 20 script prefix).
     let mut changed = tx_raw.clone();
-    let script = changed.windows(3).position(|w| w == [0x22, 0x6a, 0x20]).unwrap();
+    let script = changed
+        .windows(3)
+        .position(|w| w == [0x22, 0x6a, 0x20])
+        .unwrap();
     changed[script + 3] ^= 1;
     assert_ne!(Transaction::parse(&changed).map(|t| t.txid), Ok(tx.txid));
     assert_eq!(

@@ -44,10 +44,38 @@ pub struct TrustedIssuer {
 }
 
 /// Verification policy.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     /// Fail credentials whose issuer is not in [`Context::trusted_issuers`].
     pub require_trusted_issuer: bool,
+    /// Fail credentials that carry no blockchain anchor.
+    pub require_anchor: bool,
+    /// Blocks (the anchor's included) needed on top of an anchor that descends from a checkpoint.
+    /// Default 6, Bitcoin's customary depth for a payment to count as settled.
+    pub min_confirmations: u32,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            require_trusted_issuer: false,
+            require_anchor: false,
+            min_confirmations: 6,
+        }
+    }
+}
+
+/// A block the verifier's operator knows is in the real chain of a network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// `mainnet`, `testnet` or `regtest`.
+    pub network: String,
+    /// Its height.
+    pub height: u32,
+    /// Its hash (internal byte order).
+    pub hash: [u8; 32],
+    /// Its compact target: later headers may not be more than 4× easier.
+    pub bits: u32,
 }
 
 /// Everything [`crate::verify`] may consult besides the input and `now`.
@@ -61,6 +89,8 @@ pub struct Context {
     pub limits: Limits,
     /// External documents already fetched by the shell, by URL (see [`crate::needs`]).
     pub documents: BTreeMap<String, Vec<u8>>,
+    /// Blockchain checkpoints in addition to the compiled ones (see [`crate::anchor`]).
+    pub checkpoints: Vec<Checkpoint>,
     /// JSON-LD contexts the caller supplies in addition to the embedded ones, by URL
     /// (feature `rdfc`). Contexts are never fetched.
     pub contexts: BTreeMap<String, Vec<u8>>,

@@ -33,6 +33,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod anchor;
 pub mod baked;
 pub mod bitcoin;
 pub mod context;
@@ -59,7 +60,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::Value;
 
-pub use context::{Context, Limits, Policy, TrustedIssuer};
+pub use context::{Checkpoint, Context, Limits, Policy, TrustedIssuer};
 pub use report::{Check, CheckId, Code, Format, Outcome, Report, Summary, Verdict};
 pub use time::UnixTime;
 
@@ -213,6 +214,7 @@ pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
         Parsed::Credential(cred) => proof::check_proofs(cred, ctx, now, &mut checks),
         Parsed::Jwt(jwt) => jwt::check(jwt, ctx, &mut checks),
     }
+    checks.extend(anchor::check_anchors(&cred.doc, ctx));
     checks.push(check_validity(cred, now));
     checks.extend(status::check_status(cred, ctx, now));
     checks.push(check_trust(cred, ctx));

@@ -69,6 +69,43 @@ pub const fn english(code: Code) -> &'static str {
         Code::LimitsRdfcPoison => {
             "The credential's data is built to make canonicalization take too long; it was rejected."
         }
+        Code::AnchorVerified => {
+            "The credential is anchored in a Bitcoin block: it existed, unchanged, when that block was mined."
+        }
+        Code::AnchorMissing => {
+            "This verifier requires a blockchain anchor, and the credential has none."
+        }
+        Code::AnchorMalformed => "The credential's blockchain anchor is malformed.",
+        Code::AnchorMerkleMismatch => {
+            "The credential is not part of the batch its anchor claims: it was altered or the anchor was copied from another credential."
+        }
+        Code::AnchorMock => "The anchor is on a test (mock) chain: it proves nothing.",
+        Code::AnchorUnsupportedChain => {
+            "The anchor is on a blockchain this verifier does not check."
+        }
+        Code::AnchorEvidenceMissing => {
+            "The credential does not carry the evidence to check its anchor offline; an online lookup is needed."
+        }
+        Code::AnchorTransactionInvalid => "The anchoring transaction is malformed.",
+        Code::AnchorRootNotInTransaction => {
+            "The anchoring transaction does not carry this batch's fingerprint."
+        }
+        Code::AnchorBlockProofInvalid => {
+            "The proof that the transaction is in a block is malformed."
+        }
+        Code::AnchorTransactionNotInBlock => {
+            "The block proof does not include the anchoring transaction."
+        }
+        Code::AnchorProofOfWorkInvalid => {
+            "A block header does not carry the proof of work the Bitcoin network requires."
+        }
+        Code::AnchorHeadersInvalid => "The block headers supplied with the anchor do not link up.",
+        Code::AnchorHeaderUnknown => {
+            "The anchor's block could not be tied to the real Bitcoin chain: no known checkpoint connects to it."
+        }
+        Code::AnchorUnconfirmed => {
+            "Too few blocks have been mined on top of the anchor's block yet."
+        }
         Code::ValidityCurrent => "The credential is within its validity period.",
         Code::ValidityExpired => "The credential has expired.",
         Code::ValidityNotYetValid => "The credential is not valid yet.",

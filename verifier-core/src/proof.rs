@@ -59,13 +59,21 @@ impl Suite {
     }
 }
 
-/// The proofs of a credential: `proof` may be one object or a set (array).
-pub(crate) fn proofs(doc: &Map<String, Value>) -> Vec<&Value> {
+/// Every entry of a credential's `proof` (one object or a set).
+pub(crate) fn all_proofs(doc: &Map<String, Value>) -> Vec<&Value> {
     match doc.get("proof") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(other) => alloc::vec![other],
         None => Vec::new(),
     }
+}
+
+/// The signatures of a credential: its proofs other than blockchain anchors ([`crate::anchor`]).
+pub(crate) fn proofs(doc: &Map<String, Value>) -> Vec<&Value> {
+    all_proofs(doc)
+        .into_iter()
+        .filter(|p| p.get("type").and_then(Value::as_str) != Some(crate::anchor::PROOF_TYPE))
+        .collect()
 }
 
 /// Verifies every proof on `cred`; pushes an issuer-key check and a proof check for each.

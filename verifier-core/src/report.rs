@@ -49,6 +49,8 @@ pub enum CheckId {
     IssuerKey,
     /// 4. The proof itself (cryptosuite, purpose, signature).
     Proof,
+    /// 4b. Blockchain anchors (Merkle inclusion, transaction, block, chain).
+    Anchor,
     /// 5. Validity period at `now`.
     Validity,
     /// 6. Revocation / suspension status.
@@ -65,6 +67,7 @@ impl CheckId {
             Self::Structure => "structure",
             Self::IssuerKey => "issuer",
             Self::Proof => "proof",
+            Self::Anchor => "anchor",
             Self::Validity => "validity",
             Self::Status => "status",
             Self::Trust => "trust",
@@ -207,6 +210,38 @@ codes! {
     JsonldInvalid = "jsonld.invalid",
     /// RDF canonicalization exceeded its work limit: a dataset-poisoning graph (data: `limit`).
     LimitsRdfcPoison = "limits.rdfc_poison",
+
+    /// The anchor holds: the credential is in the batch whose root a Bitcoin transaction carries, in
+    /// a block of the real chain (data: `network`, `txid`, `block`, `time`, `height`, `confirmations`).
+    AnchorVerified = "anchor.verified",
+    /// Policy requires an anchor and the credential has none.
+    AnchorMissing = "anchor.missing",
+    /// The anchor proof is missing fields or has malformed values (data: `field`, `reason`).
+    AnchorMalformed = "anchor.malformed",
+    /// The Merkle path does not lead from this credential to the anchored root: not in the batch.
+    AnchorMerkleMismatch = "anchor.merkle_mismatch",
+    /// The anchor is on a mock chain (test issuance): it proves nothing.
+    AnchorMock = "anchor.mock",
+    /// The anchor is on a chain this verifier does not check (data: `chain`, `network`).
+    AnchorUnsupportedChain = "anchor.unsupported_chain",
+    /// The credential carries no offline evidence for its anchor; an online lookup is needed (data: `txid`).
+    AnchorEvidenceMissing = "anchor.evidence_missing",
+    /// The anchoring transaction is malformed (data: `reason`).
+    AnchorTransactionInvalid = "anchor.transaction_invalid",
+    /// The transaction has no OP_RETURN output carrying the batch root (data: `txid`).
+    AnchorRootNotInTransaction = "anchor.root_not_in_transaction",
+    /// The block proof is malformed or inconsistent (data: `reason`).
+    AnchorBlockProofInvalid = "anchor.block_proof_invalid",
+    /// The block proof does not include the transaction.
+    AnchorTransactionNotInBlock = "anchor.transaction_not_in_block",
+    /// A header does not meet its target, or is easier than the chain allows (data: `header`).
+    AnchorProofOfWorkInvalid = "anchor.pow_invalid",
+    /// The supplied headers do not link up (data: `reason`).
+    AnchorHeadersInvalid = "anchor.headers_invalid",
+    /// The block is not known to be in the real chain: no checkpoint connects to it (data: `block`).
+    AnchorHeaderUnknown = "anchor.header_unknown",
+    /// Too few blocks on top of the anchor yet (data: `confirmations`, `required`).
+    AnchorUnconfirmed = "anchor.unconfirmed",
 
     /// `now` lies within the validity period.
     ValidityCurrent = "validity.current",

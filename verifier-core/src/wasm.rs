@@ -20,7 +20,7 @@ use crate::{Context, TrustedIssuer, UnixTime};
 const TS_TYPES: &str = r#"
 export type Verdict = "valid" | "invalid" | "expired" | "revoked" | "suspended" | "indeterminate";
 export interface CheckResult {
-  id: "input" | "structure" | "issuer" | "proof" | "validity" | "status" | "trust";
+  id: "input" | "structure" | "issuer" | "proof" | "anchor" | "validity" | "status" | "trust";
   outcome: "passed" | "failed" | "skipped";
   /** Stable machine code, e.g. "proof.signature_mismatch". */
   code: string;
