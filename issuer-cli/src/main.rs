@@ -33,6 +33,77 @@ enum Cmd {
     Bake(BakeArgs),
     /// Print the credential baked into a badge image (PNG or SVG)
     Unbake(UnbakeArgs),
+    /// Anchor a batch on Bitcoin: prepare the OP_RETURN (--batch DIR), then attach the mined evidence
+    Anchor(AnchorArgs),
+}
+
+/// `verity anchor`.
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub(crate) struct AnchorArgs {
+    #[command(subcommand)]
+    cmd: Option<AnchorCmd>,
+    /// The batch: a directory of signed credentials (`verity issue --out`); writes DIR/anchor.json
+    #[arg(long)]
+    batch: Option<PathBuf>,
+    /// The Bitcoin network the root will be published on
+    #[arg(long, value_enum, default_value = "mainnet")]
+    network: Network,
+}
+
+/// Bitcoin networks.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(crate) enum Network {
+    /// Bitcoin mainnet.
+    Mainnet,
+    /// Bitcoin testnet.
+    Testnet,
+    /// A private regtest chain (tests and demos).
+    Regtest,
+}
+
+impl Network {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Mainnet => "mainnet",
+            Self::Testnet => "testnet",
+            Self::Regtest => "regtest",
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum AnchorCmd {
+    /// Embed the mined transaction and its block proof in every credential of the batch
+    Attach {
+        /// The batch directory (with anchor.json)
+        #[arg(long)]
+        batch: PathBuf,
+        /// Raw transaction hex file (bitcoin-cli getrawtransaction TXID)
+        #[arg(long, value_name = "TX.hex")]
+        tx: PathBuf,
+        /// Block proof hex file: a serialized CMerkleBlock (bitcoin-cli gettxoutproof '["TXID"]')
+        #[arg(long, value_name = "PROOF.hex")]
+        block_proof: PathBuf,
+        /// Later block headers (hex, one per line, in chain order) as confirmations
+        #[arg(long, value_name = "HEADERS.txt")]
+        headers: Option<PathBuf>,
+    },
+    /// Tests and demos: mine a private regtest chain publishing the batch root (writes tx.hex, block-proof.hex, headers.txt, checkpoint.json)
+    Regtest {
+        /// The batch directory (prepared with --network regtest)
+        #[arg(long)]
+        batch: PathBuf,
+        /// Where to write the evidence files
+        #[arg(long)]
+        out: PathBuf,
+        /// Blocks in the chain, the anchoring one included
+        #[arg(long, default_value_t = 6)]
+        confirmations: u32,
+        /// Block time (RFC 3339) instead of the clock
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+    },
 }
 
 /// Options of `verity bake`.
@@ -227,6 +298,7 @@ fn main() -> ExitCode {
         Cmd::Status(args) => commands::status::run(&args),
         Cmd::Bake(args) => commands::bake::bake(&args),
         Cmd::Unbake(args) => commands::bake::unbake(&args),
+        Cmd::Anchor(args) => commands::anchor::run(&args),
     };
     match result {
         Ok(code) => code,

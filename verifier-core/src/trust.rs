@@ -30,7 +30,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::{Map, Value};
 
-use crate::context::{Context, TrustedIssuer};
+use crate::context::{Checkpoint, Context, TrustedIssuer};
 
 /// Largest trust configuration or registry read (registries list a few hundred issuers).
 pub const MAX_TRUST_BYTES: usize = 2 * 1024 * 1024;
@@ -69,6 +69,12 @@ pub struct TrustConfig {
     pub resources: Vec<(String, String)>,
     /// Fail credentials whose issuer is not trusted.
     pub require_trusted_issuer: bool,
+    /// Fail credentials without a blockchain anchor.
+    pub require_anchor: bool,
+    /// Confirmations required above an anchor (default: the core's).
+    pub min_confirmations: Option<u32>,
+    /// Blockchain checkpoints added to the compiled ones.
+    pub checkpoints: Vec<Checkpoint>,
     /// Test setting: resolve `did:web` and fetch documents on 127.0.0.1 / localhost over plain http.
     pub allow_http_loopback: bool,
 }
@@ -157,6 +163,7 @@ impl TrustConfig {
                     | "issuers"
                     | "registries"
                     | "resources"
+                    | "checkpoints"
                     | "policy"
                     | "allowHttpLoopback"
                     | "$comment"
@@ -223,6 +230,18 @@ impl TrustConfig {
             }
             Some(_) => return Err(error("/resources", "not an object")),
         }
+        match root.get("checkpoints") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let path = alloc::format!("/checkpoints/{i}");
+                    config.checkpoints.push(checkpoint(item).ok_or_else(|| {
+                        error(path, "needs network (mainnet, testnet, regtest), height, hash (64 hex digits) and bits")
+                    })?);
+                }
+            }
+            Some(_) => return Err(error("/checkpoints", "not an array")),
+        }
         match root.get("issuers") {
             None => {}
             Some(Value::Array(items)) => {
@@ -244,8 +263,24 @@ impl TrustConfig {
                         ("requireTrustedIssuer", Value::Bool(b)) => {
                             config.require_trusted_issuer = *b
                         }
-                        ("requireTrustedIssuer", _) => {
-                            return Err(error("/policy/requireTrustedIssuer", "not true or false"));
+                        ("requireAnchor", Value::Bool(b)) => config.require_anchor = *b,
+                        ("minConfirmations", n)
+                            if n.as_u64().is_some_and(|n| (1..=10_000).contains(&n)) =>
+                        {
+                            config.min_confirmations =
+                                n.as_u64().and_then(|n| u32::try_from(n).ok());
+                        }
+                        ("requireTrustedIssuer" | "requireAnchor", _) => {
+                            return Err(error(
+                                alloc::format!("/policy/{key}"),
+                                "not true or false",
+                            ));
+                        }
+                        ("minConfirmations", _) => {
+                            return Err(error(
+                                "/policy/minConfirmations",
+                                "not an integer from 1 to 10000",
+                            ));
                         }
                         _ => return Err(error(alloc::format!("/policy/{key}"), "unknown policy")),
                     }
@@ -295,6 +330,11 @@ impl TrustConfig {
                 name: i.name.clone(),
             }));
         ctx.policy.require_trusted_issuer |= self.require_trusted_issuer;
+        ctx.policy.require_anchor |= self.require_anchor;
+        if let Some(n) = self.min_confirmations {
+            ctx.policy.min_confirmations = n;
+        }
+        ctx.checkpoints.extend(self.checkpoints.iter().cloned());
     }
 
     /// Where to read `url` instead, if mirrored.
@@ -309,6 +349,30 @@ impl TrustConfig {
     pub fn issuer(&self, issuer: &str) -> Option<&IssuerEntry> {
         self.issuers.iter().find(|i| i.id == issuer)
     }
+}
+
+/// `{"network", "height", "hash" (display hex), "bits" (hex string or number)}`.
+fn checkpoint(item: &Value) -> Option<Checkpoint> {
+    let network = item.get("network")?.as_str()?;
+    if !matches!(network, "mainnet" | "testnet" | "regtest") {
+        return None;
+    }
+    let height = u32::try_from(item.get("height")?.as_u64()?).ok()?;
+    let mut hash: [u8; 32] = crate::bitcoin::from_hex(item.get("hash")?.as_str()?)?
+        .try_into()
+        .ok()?;
+    hash.reverse();
+    let bits = match item.get("bits")? {
+        Value::String(s) => u32::from_str_radix(s.trim_start_matches("0x"), 16).ok()?,
+        other => u32::try_from(other.as_u64()?).ok()?,
+    };
+    crate::bitcoin::target_from_bits(bits)?;
+    Some(Checkpoint {
+        network: network.into(),
+        height,
+        hash,
+        bits,
+    })
 }
 
 /// The DCC registry map: `registry` in published files, `entries` in the TypeScript form.

@@ -1,3 +1,4 @@
+pub(crate) mod anchor;
 pub(crate) mod bake;
 pub(crate) mod issue;
 pub(crate) mod keygen;
