@@ -486,8 +486,8 @@ mod tests {
             (br#"{"languages": ["fr<script>"]}"#, "/languages/0"),
             (br#"{"polcy": {}}"#, "/polcy"),
             (
-                br#"{"policy": {"requireAnchor": true}}"#,
-                "/policy/requireAnchor",
+                br#"{"policy": {"requireAnchors": true}}"#,
+                "/policy/requireAnchors",
             ),
         ];
         for (bytes, path) in cases {
