@@ -991,3 +991,202 @@ fn issue_as_jwt_ed25519_and_p256() {
     assert_eq!(report["verdict"], "valid", "{report}");
     assert!(report["checks"].to_string().contains("jose ES256"));
 }
+
+#[test]
+fn issue_anchor_on_regtest_attach_verify() {
+    let s = setup(GOOD_CSV);
+    let at = ["--at", "2026-01-15T00:00:00Z"];
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "batch",
+        &["-q", at[0], at[1]],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let run = |args: &[&str]| {
+        let out = verity(args, &s.dir);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        out
+    };
+    let prepared = run(&["anchor", "--batch", "batch", "--network", "regtest"]);
+    let root = String::from_utf8(prepared.stdout.clone())
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(root.len(), 64);
+    assert!(stderr(&prepared).contains(&format!("6a20{root}")));
+    run(&[
+        "anchor", "regtest", "--batch", "batch", "--out", "chain", at[0], at[1],
+    ]);
+    run(&[
+        "anchor",
+        "attach",
+        "--batch",
+        "batch",
+        "--tx",
+        "chain/tx.hex",
+        "--block-proof",
+        "chain/block-proof.hex",
+        "--headers",
+        "chain/headers.txt",
+    ]);
+    let checkpoint = std::fs::read_to_string(s.dir.join("chain/checkpoint.json")).unwrap();
+    std::fs::write(
+        s.dir.join("trust.json"),
+        format!(r#"{{"checkpoints": [{checkpoint}]}}"#),
+    )
+    .unwrap();
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    let verify = |files: &[&str], trust: bool| {
+        let mut args = vec![
+            "verify",
+            "--json",
+            "--offline",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2026-03-01T00:00:00Z",
+        ];
+        if trust {
+            args.extend(["--trust", "trust.json"]);
+        }
+        args.extend_from_slice(files);
+        let out = verity(&args, &s.dir);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let reports = verify(&["batch"], true);
+    assert_eq!(reports.len(), 3);
+    for report in &reports {
+        assert_eq!(report["verdict"], "valid", "{report}");
+        let anchor = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "anchor")
+            .unwrap();
+        assert_eq!(anchor["code"], "anchor.verified");
+        assert_eq!(anchor["data"]["network"], "regtest");
+        assert_eq!(anchor["data"]["height"], "1");
+        assert_eq!(anchor["data"]["confirmations"], "6");
+        assert_eq!(anchor["data"]["merkleRoot"], root);
+    }
+    // Without a checkpoint the block cannot be tied to any chain.
+    let unknown = verify(&["batch/credential-00001.json"], false);
+    assert_eq!(unknown[0]["verdict"], "indeterminate");
+    assert!(
+        unknown[0]["checks"]
+            .to_string()
+            .contains("anchor.header_unknown")
+    );
+
+    // A credential moved into another batch's anchor, or altered: not in the anchored batch.
+    let text = std::fs::read_to_string(s.dir.join("batch/credential-00001.json")).unwrap();
+    std::fs::write(
+        s.dir.join("altered.json"),
+        text.replace("Marie Curie", "Marie Curie-Sklodowska"),
+    )
+    .unwrap();
+    let altered = verify(&["altered.json"], true);
+    assert_eq!(altered[0]["verdict"], "invalid");
+    let checks = altered[0]["checks"].to_string();
+    assert!(
+        checks.contains("anchor.merkle_mismatch") && checks.contains("proof.signature_mismatch"),
+        "{checks}"
+    );
+    // The evidence stripped: an online lookup would be needed.
+    let mut stripped: Value = serde_json::from_str(&text).unwrap();
+    for proof in stripped["proof"].as_array_mut().unwrap() {
+        if let Some(p) = proof
+            .as_object_mut()
+            .filter(|p| p["type"] == "VerityAnchor2026")
+        {
+            p.remove("transaction");
+            p.remove("blockProof");
+        }
+    }
+    std::fs::write(s.dir.join("stripped.json"), stripped.to_string()).unwrap();
+    let report = &verify(&["stripped.json"], true)[0];
+    assert_eq!(report["verdict"], "indeterminate");
+    assert!(
+        report["checks"]
+            .to_string()
+            .contains("anchor.evidence_missing")
+    );
+
+    // Too few confirmations: attach a 2-block chain to a copy of the batch.
+    std::fs::create_dir(s.dir.join("young")).unwrap();
+    // Two of the three credentials: another batch, another root.
+    for f in ["credential-00001.json", "credential-00002.json"] {
+        let mut c: Value =
+            serde_json::from_str(&std::fs::read_to_string(s.dir.join("batch").join(f)).unwrap())
+                .unwrap();
+        let proofs = c["proof"].as_array().unwrap().clone();
+        c["proof"] = proofs[0].clone();
+        std::fs::write(
+            s.dir.join("young").join(f),
+            serde_json::to_string_pretty(&c).unwrap(),
+        )
+        .unwrap();
+    }
+    run(&["anchor", "--batch", "young", "--network", "regtest"]);
+    run(&[
+        "anchor",
+        "regtest",
+        "--batch",
+        "young",
+        "--out",
+        "young-chain",
+        "--confirmations",
+        "2",
+        at[0],
+        at[1],
+    ]);
+    run(&[
+        "anchor",
+        "attach",
+        "--batch",
+        "young",
+        "--tx",
+        "young-chain/tx.hex",
+        "--block-proof",
+        "young-chain/block-proof.hex",
+        "--headers",
+        "young-chain/headers.txt",
+    ]);
+    let young = verify(&["young/credential-00002.json"], true);
+    assert_eq!(young[0]["verdict"], "indeterminate");
+    assert!(
+        young[0]["checks"]
+            .to_string()
+            .contains("anchor.unconfirmed")
+    );
+    // Evidence for another batch is refused at attach time.
+    let wrong = verity(
+        &[
+            "anchor",
+            "attach",
+            "--batch",
+            "batch",
+            "--tx",
+            "young-chain/tx.hex",
+            "--block-proof",
+            "young-chain/block-proof.hex",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&wrong), 2);
+    assert!(
+        stderr(&wrong).contains("no OP_RETURN output carrying this batch's root"),
+        "{}",
+        stderr(&wrong)
+    );
+}

@@ -53,7 +53,8 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter(|p| {
                     p.extension()
                         .is_some_and(|e| ["json", "jwt", "png", "svg"].iter().any(|x| e == *x))
-                        && p.file_name().is_some_and(|n| n != "manifest.json")
+                        && p.file_name()
+                            .is_some_and(|n| n != "manifest.json" && n != "anchor.json")
                 })
                 .collect();
             found.sort();
