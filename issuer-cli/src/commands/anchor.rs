@@ -139,7 +139,12 @@ fn load_batch(
 }
 
 fn attach(dir: &Path, tx: &Path, block_proof: &Path, headers: Option<&Path>) -> Result<ExitCode> {
-    let (files, credentials, batch, network) = load_batch(dir)?;
+    let Loaded {
+        files,
+        credentials,
+        batch,
+        network,
+    } = load_batch(dir)?;
     let headers = match headers {
         Some(path) => std::fs::read_to_string(path)
             .with_context(|| format!("reading {}", path.display()))?
@@ -179,7 +184,7 @@ fn regtest(
     confirmations: u32,
     at: Option<verifier_core::UnixTime>,
 ) -> Result<ExitCode> {
-    let (_, _, batch, network) = load_batch(dir)?;
+    let Loaded { batch, network, .. } = load_batch(dir)?;
     if network != "regtest" {
         bail!(
             "this batch is for {network}; regtest evidence is only for batches prepared with --network regtest"
