@@ -106,10 +106,16 @@ fn prepare(dir: &Path, network: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The manifest's root and network, after checking the batch still hashes to it.
-fn load_batch(
-    dir: &Path,
-) -> Result<(Vec<PathBuf>, Vec<Map<String, Value>>, anchor::Batch, String)> {
+/// A prepared batch: its files, credentials, tree and network.
+struct Loaded {
+    files: Vec<PathBuf>,
+    credentials: Vec<Map<String, Value>>,
+    batch: anchor::Batch,
+    network: String,
+}
+
+/// The prepared batch, after checking it still hashes to the root in its manifest.
+fn load_batch(dir: &Path) -> Result<Loaded> {
     let manifest: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join(MANIFEST)).with_context(|| {
             format!(
@@ -135,7 +141,12 @@ fn load_batch(
         .as_str()
         .unwrap_or("mainnet")
         .to_string();
-    Ok((files, credentials, batch, network))
+    Ok(Loaded {
+        files,
+        credentials,
+        batch,
+        network,
+    })
 }
 
 fn attach(dir: &Path, tx: &Path, block_proof: &Path, headers: Option<&Path>) -> Result<ExitCode> {
