@@ -7,6 +7,9 @@
 # - valid.jwt: the same badge secured as a VC-JOSE JWT (verity issue --format jwt);
 # - revoked.json: issued with status lists, then revoked; the signed lists are published to
 #   portal/demo/status/ and mirrored for the portal through trust.json "resources";
+# - anchored.json: issued, anchored on a private regtest chain mined on the spot (verity anchor
+#   regtest: a demo of Bitcoin anchoring, never a real network), with the evidence attached; the
+#   chain's genesis is a checkpoint in trust.json;
 # - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
 #   key this portal's trust list does not know;
 # - portal/trust.json: the demo institution's branding, its trusted issuer and the mirrors.
@@ -38,6 +41,15 @@ cp "$work/revoked/credential-00001.json" portal/demo/revoked.json
 "$verity" status revoke --dir "$work/status" portal/demo/revoked.json 2>/dev/null
 "$verity" status publish --dir "$work/status" --key "$work/key/key.json" --out portal/demo/status --at "$at" 2>/dev/null
 
+"$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
+  --recipients "$work/one.csv" --out "$work/anchored" --at "$at"
+"$verity" anchor --batch "$work/anchored" --network regtest >/dev/null 2>&1
+"$verity" anchor regtest --batch "$work/anchored" --out "$work/chain" --at "$at" 2>/dev/null
+"$verity" anchor attach --batch "$work/anchored" --tx "$work/chain/tx.hex" \
+  --block-proof "$work/chain/block-proof.hex" --headers "$work/chain/headers.txt" 2>/dev/null
+cp "$work/anchored/credential-00001.json" portal/demo/anchored.json
+checkpoint=$(tr -d '\n' < "$work/chain/checkpoint.json")
+
 "$verity" keygen --out "$work/other" >/dev/null 2>&1
 "$verity" issue -q --key "$work/other/key.json" --template portal/demo-src/template.json \
   --recipients "$work/one.csv" --out "$work/unknown" --at "$at"
@@ -52,6 +64,7 @@ cat > portal/trust.json <<JSON
   "issuers": [
     { "id": "$did", "name": "Verity Demo University", "url": "https://demo.verity.example" }
   ],
+  "checkpoints": [ $checkpoint ],
   "resources": {
     "https://demo.verity.example/status/revocation.json": "demo/status/revocation.json",
     "https://demo.verity.example/status/suspension.json": "demo/status/suspension.json"

@@ -35,7 +35,7 @@ fn apply_colors(primary: Option<&str>, accent: Option<&str>) {
 }
 
 /// Demo credentials issued by `verity` (scripts/make-demo.sh), also served under `demo/`.
-const DEMOS: [(&str, &str, &str); 6] = [
+const DEMOS: [(&str, &str, &str); 7] = [
     ("valid", "A valid badge", include_str!("../demo/valid.json")),
     (
         "tampered",
@@ -56,6 +56,11 @@ const DEMOS: [(&str, &str, &str); 6] = [
         "revoked",
         "A revoked badge",
         include_str!("../demo/revoked.json"),
+    ),
+    (
+        "anchored",
+        "A badge anchored on Bitcoin (regtest)",
+        include_str!("../demo/anchored.json"),
     ),
     (
         "unknown-issuer",
@@ -315,6 +320,11 @@ fn ReportView(label: String, report: Report, institution: Option<String>) -> imp
     }
     let reason = report.first_failure().map(|c| english(c.code));
     let verdict = report.verdict.as_str();
+    let anchor = report
+        .checks
+        .iter()
+        .find(|c| c.code == Code::AnchorVerified)
+        .cloned();
     let trust = report
         .checks
         .iter()
@@ -332,6 +342,7 @@ fn ReportView(label: String, report: Report, institution: Option<String>) -> imp
         </div>
         {trust.map(|check| view! { <TrustNote check institution /> })}
         {report.summary.map(|s| view! { <SummaryView s /> })}
+        {anchor.map(|c| view! { <AnchorView c /> })}
         <h2>"How this was checked"</h2>
         <ul class="checks">
             {report.checks.into_iter().map(|c| view! { <CheckRow c /> }).collect_view()}
@@ -369,6 +380,57 @@ fn SummaryView(s: Summary) -> impl IntoView {
                 </dl>
             </div>
         </article>
+    }
+}
+
+/// The block explorer page of a transaction (none for private regtest chains).
+fn explorer(network: &str, txid: &str) -> Option<String> {
+    let hex = txid.len() == 64 && txid.bytes().all(|b| b.is_ascii_hexdigit());
+    match network {
+        "mainnet" if hex => Some(format!("https://mempool.space/tx/{txid}")),
+        "testnet" if hex => Some(format!("https://mempool.space/testnet/tx/{txid}")),
+        _ => None,
+    }
+}
+
+/// Where and how the credential was anchored, and its Merkle path as a picture (leaf → root).
+#[component]
+fn AnchorView(c: Check) -> impl IntoView {
+    let get = |k: &str| c.datum(k).unwrap_or_default().to_string();
+    let (network, txid) = (get("network"), get("txid"));
+    let link = explorer(&network, &txid);
+    let levels: usize = get("pathLength").parse().unwrap_or(0).min(64);
+    let position = format!(
+        "credential {} of {}",
+        get("leafIndex").parse::<u64>().map_or(0, |i| i + 1),
+        get("leafCount")
+    );
+    let time = format_date(&get("time"));
+    let height = c.datum("height").map(ToString::to_string);
+    view! {
+        <section class="anchor" data-testid="anchor" data-network=network.clone()>
+            <h2>"Anchored on Bitcoin"</h2>
+            <dl>
+                <dt>"Network"</dt><dd>{network.clone()}</dd>
+                <dt>"Transaction"</dt>
+                <dd>{match link {
+                    Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank"><code>{txid.clone()}</code></a> }.into_any(),
+                    None => view! { <code>{txid.clone()}</code> }.into_any(),
+                }}</dd>
+                {height.map(|h| view! { <dt>"Block height"</dt><dd>{h}</dd> })}
+                <dt>"Block time"</dt><dd>{time}</dd>
+                <dt>"Confirmations"</dt><dd>{get("confirmations")}</dd>
+                <dt>"How it was checked"</dt>
+                <dd>"Offline, from the evidence the credential carries: its Merkle path, the transaction, the block's proof and headers, tied to a known checkpoint of the chain."</dd>
+            </dl>
+            <ol class="merkle-path" aria-label="Merkle path from this credential to the anchored root">
+                <li class="leaf">{position}</li>
+                {(0..levels).map(|i| view! { <li class="node">{format!("level {}", i + 1)}</li> }).collect_view()}
+                <li class="root">"batch root"</li>
+                <li class="tx">"OP_RETURN in the transaction"</li>
+                <li class="block">"block"</li>
+            </ol>
+        </section>
     }
 }
 

@@ -80,6 +80,21 @@ test('needs() lists status lists; with them as documents the revoked demo is rev
   assert.equal(api.verify(bytes, {now: AT}).verdict, 'indeterminate');
 });
 
+test('options.trust takes a trust.json: trusted issuers and checkpoints (the anchored demo)', () => {
+  const trust = readFileSync(join(repo, 'portal', 'trust.json'), 'utf8');
+  const bytes = readFileSync(demo('anchored'));
+  const report = api.verify(bytes, {now: AT, trust});
+  assert.equal(report.verdict, 'valid');
+  const anchor = report.checks.find(c => c.id === 'anchor');
+  assert.equal(anchor.code, 'anchor.verified');
+  assert.equal(anchor.data.network, 'regtest');
+  assert.equal(report.checks.at(-1).code, 'trust.trusted_issuer');
+  // Without the checkpoint, the private chain is unknown; as an object, the same configuration.
+  assert.equal(api.verify(bytes, {now: AT}).checks.find(c => c.id === 'anchor').code, 'anchor.header_unknown');
+  assert.equal(api.verify(bytes, {now: AT, trust: JSON.parse(trust)}).verdict, 'valid');
+  assert.throws(() => api.verify(bytes, {trust: '{"colors": {"primary": "red"}}'}), TypeError);
+});
+
 test('trust options', () => {
   const bytes = readFileSync(demo('valid'));
   const issuer = JSON.parse(bytes).issuer.id;

@@ -55,7 +55,10 @@ fn one_edtech_baked_samples() {
         let report = verifier_core::verify(&bytes, &Context::default(), at);
         assert_eq!(report.checks[0].code.as_str(), "input.parsed", "{file}");
         assert_eq!(report.checks[0].datum("format"), Some("vc2-jwt"));
-        assert_eq!(report.checks[0].datum("baked"), Some(&file[file.len() - 3..]));
+        assert_eq!(
+            report.checks[0].datum("baked"),
+            Some(&file[file.len() - 3..])
+        );
     }
     // Open Badges 2.0 baking is recognised and reported as not verifiable here, never as valid.
     let ob2 = std::fs::read(dir.join("ob20/simple-badge.png")).unwrap();

@@ -289,6 +289,20 @@ fn check_bitcoin(anchor: &Map<String, Value>, root: Hash, network: &str, ctx: &C
             chain.push(header);
         }
     }
+    let position = (
+        anchor
+            .get("leafIndex")
+            .and_then(Value::as_u64)
+            .unwrap_or_default(),
+        anchor
+            .get("leafCount")
+            .and_then(Value::as_u64)
+            .unwrap_or_default(),
+        anchor
+            .get("path")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len),
+    );
     match accept(&chain, network, ctx) {
         Ok((height, confirmations)) => {
             let mut check = Check::passed(CheckId::Anchor, Code::AnchorVerified)
@@ -298,7 +312,10 @@ fn check_bitcoin(anchor: &Map<String, Value>, root: Hash, network: &str, ctx: &C
                 .with("block", bitcoin::display_hex(&block.header.hash))
                 .with("time", UnixTime(i64::from(block.header.time)).to_rfc3339())
                 .with("confirmations", confirmations.to_string())
-                .with("merkleRoot", bitcoin::hex(&root));
+                .with("merkleRoot", bitcoin::hex(&root))
+                .with("leafIndex", position.0.to_string())
+                .with("leafCount", position.1.to_string())
+                .with("pathLength", position.2.to_string());
             if let Some(height) = height {
                 check = check.with("height", height.to_string());
             }

@@ -50,6 +50,9 @@ export interface VerifyOptions {
   trustedIssuers?: { id: string; name: string }[];
   /** Fail credentials whose issuer is not trusted. */
   requireTrustedIssuer?: boolean;
+  /** A trust configuration (the text of a trust.json, or the parsed object): its issuers, policy
+   *  and blockchain checkpoints apply (registries and resources are for the caller to fetch). */
+  trust?: string | object;
 }
 export interface Need { kind: "did-document" | "controller-document" | "status-list"; url: string; }
 "#;
@@ -137,6 +140,17 @@ fn read_context(options: &JsValue) -> Result<Context, JsValue> {
     ctx.policy.require_trusted_issuer = get(options, "requireTrustedIssuer")
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
+    if let Some(trust) = get(options, "trust") {
+        let text = match trust.as_string() {
+            Some(text) => text,
+            None => {
+                String::from(JSON::stringify(&trust).map_err(|_| err("options.trust is not JSON"))?)
+            }
+        };
+        let config = crate::trust::TrustConfig::parse(text.as_bytes())
+            .map_err(|e| err(&alloc::format!("options.trust: {e}")))?;
+        config.apply(&mut ctx);
+    }
     Ok(ctx)
 }
 

@@ -154,6 +154,18 @@ test('a revoked badge is reported as revoked, from the status list the portal fe
   await page.screenshot({path: join(artifacts, 'portal-revoked.png'), fullPage: true});
 });
 
+test('an anchored badge shows its Bitcoin anchor, checked offline', async () => {
+  await open();
+  await page.getByTestId('demo-anchored').click();
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await outcome('anchor.verified'), 'passed');
+  const anchor = page.getByTestId('anchor');
+  assert.equal(await anchor.getAttribute('data-network'), 'regtest');
+  assert.match(await anchor.textContent(), /Confirmations6/);
+  assert.ok(await anchor.locator('.merkle-path li').count() >= 4);
+  await page.screenshot({path: join(artifacts, 'portal-anchored.png'), fullPage: true});
+});
+
 test('served from a sub-path, the portal finds its trust.json, demos and status lists', async () => {
   const sub = await serve(dist, '/credentials/verify/');
   try {
