@@ -77,6 +77,17 @@ fn check(target: &str, data: &[u8]) {
                 );
             }
         }
+        "bitcoin" => {
+            use verifier_core::bitcoin::{Header, MerkleBlock, Transaction, parse_block};
+            let _ = Transaction::parse(data);
+            let _ = parse_block(data);
+            if let Some(header) = data.get(..80) {
+                let _ = Header::parse(header).map(|h| h.has_valid_pow());
+            }
+            if let Ok(block) = MerkleBlock::parse(data) {
+                let _ = block.extract();
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }
