@@ -8,5 +8,7 @@ export PATH="$PWD/.tools/bin:$PWD/.tools/npm/node_modules/.bin:$PATH"
 scripts/setup.sh --no-browser
 [ -d tests/js/node_modules ] || (cd tests/js && npm ci --no-audit --no-fund --silent)
 cargo bench -p verifier-core --features rdfc --bench verify -- --warm-up-time 2 --measurement-time 5 2>&1 | grep -E '^[a-z].*/|time:'
+# Hostile inputs against the budgets (target: each refused in under 100 ms).
+cargo bench -p verifier-core --features rdfc --bench hostile -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E '^[a-z].*/|time:'
 scripts/build-js.sh --bench
 (cd tests/js && node bench/wasm-bench.mjs)

@@ -49,12 +49,12 @@ run cargo test --workspace --exclude portal
 done_stage
 
 stage "wasm tests of verifier-core in Node"
-run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt
+run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt --test limits
 done_stage
 
 stage "wasm tests of verifier-core in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt
+  run cargo test -p verifier-core --features rdfc,ecdsa,rsa --target wasm32-unknown-unknown --test verify --test status --test jwt --test limits
 done_stage
 
 stage "JavaScript API (wasm feature) in Node"

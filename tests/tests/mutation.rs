@@ -78,7 +78,7 @@ fn signed_form(doc: &Value) -> Option<Signed> {
             &Value::Object(unsecured),
             &ContextStore::default(),
             RdfcHash::Sha256,
-            4000,
+            rdfc::DEFAULT_HNDQ_CALL_LIMIT,
         )
         .ok()?
     } else {

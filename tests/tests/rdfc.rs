@@ -127,7 +127,13 @@ fn w3c_rdfc_vectors() {
         let value: Value = serde_json::from_str(&text).unwrap();
         let mut doc = value.clone();
         doc.as_object_mut().unwrap().remove("proof");
-        let canon = rdfc::canonicalize(&doc, &store, RdfcHash::Sha256, 4000).unwrap();
+        let canon = rdfc::canonicalize(
+            &doc,
+            &store,
+            RdfcHash::Sha256,
+            rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+        )
+        .unwrap();
         assert_eq!(
             canon,
             std::fs::read_to_string(v.join(doc_canon)).unwrap(),
@@ -136,7 +142,13 @@ fn w3c_rdfc_vectors() {
         let mut config = value["proof"].clone();
         config.as_object_mut().unwrap().remove("proofValue");
         config["@context"] = value["@context"].clone();
-        let canon = rdfc::canonicalize(&config, &store, RdfcHash::Sha256, 4000).unwrap();
+        let canon = rdfc::canonicalize(
+            &config,
+            &store,
+            RdfcHash::Sha256,
+            rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+        )
+        .unwrap();
         assert_eq!(
             canon,
             std::fs::read_to_string(v.join(proof_canon)).unwrap(),
@@ -210,20 +222,22 @@ fn inline_contexts_and_unknown_keywords_are_refused() {
         "type": ["VerifiableCredential"], "issuer": "did:example:1", "credentialSubject": {"id": "did:example:2"}
     });
     assert!(
-        matches!(rdfc::canonicalize(&base, &store, RdfcHash::Sha256, 4000), Err(RdfcError::InlineContext(p)) if p == "/@context")
+        matches!(rdfc::canonicalize(&base, &store, RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT), Err(RdfcError::InlineContext(p)) if p == "/@context")
     );
     let mut keyword = base.clone();
     keyword["@context"] = serde_json::json!(["https://www.w3.org/ns/credentials/v2"]);
     keyword["credentialSubject"]["@foo"] = Value::from(1);
     assert!(
-        matches!(rdfc::canonicalize(&keyword, &store, RdfcHash::Sha256, 4000), Err(RdfcError::UndefinedTerm(p, _)) if p == "/credentialSubject/@foo")
+        matches!(rdfc::canonicalize(&keyword, &store, RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT), Err(RdfcError::UndefinedTerm(p, _)) if p == "/credentialSubject/@foo")
     );
     let mut ok = keyword.clone();
     ok["credentialSubject"]
         .as_object_mut()
         .unwrap()
         .remove("@foo");
-    assert!(rdfc::canonicalize(&ok, &store, RdfcHash::Sha256, 4000).is_ok());
+    assert!(
+        rdfc::canonicalize(&ok, &store, RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT).is_ok()
+    );
     // VC 1.1 has no @vocab: an undefined term would be dropped from what is signed.
     let v1 = serde_json::json!({
         "@context": ["https://www.w3.org/2018/credentials/v1"],
@@ -231,13 +245,13 @@ fn inline_contexts_and_unknown_keywords_are_refused() {
         "credentialSubject": {"id": "did:example:2", "unsignedClaim": "A+"}
     });
     assert!(
-        matches!(rdfc::canonicalize(&v1, &store, RdfcHash::Sha256, 4000),
+        matches!(rdfc::canonicalize(&v1, &store, RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT),
         Err(RdfcError::UndefinedTerm(p, t)) if p == "/credentialSubject/unsignedClaim" && t == "unsignedClaim")
     );
     let mut relative_type = ok.clone();
     relative_type["credentialSubject"]["type"] = Value::from("NotDefinedAnywhere");
     assert!(
-        matches!(rdfc::canonicalize(&relative_type, &store, RdfcHash::Sha256, 4000), Err(RdfcError::UndefinedTerm(p, t)) if p == "/credentialSubject/type" && t == "NotDefinedAnywhere")
+        matches!(rdfc::canonicalize(&relative_type, &store, RdfcHash::Sha256, rdfc::DEFAULT_HNDQ_CALL_LIMIT), Err(RdfcError::UndefinedTerm(p, t)) if p == "/credentialSubject/type" && t == "NotDefinedAnywhere")
     );
 }
 
@@ -339,8 +353,13 @@ fn open_badges_and_clr_signed_examples() {
     // And the specification's canonical forms are reproduced exactly.
     let mut unsigned = value.clone();
     unsigned.as_object_mut().unwrap().remove("proof");
-    let canon =
-        rdfc::canonicalize(&unsigned, &ContextStore::default(), RdfcHash::Sha256, 4000).unwrap();
+    let canon = rdfc::canonicalize(
+        &unsigned,
+        &ContextStore::default(),
+        RdfcHash::Sha256,
+        rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+    )
+    .unwrap();
     assert_eq!(
         canon,
         std::fs::read_to_string(vectors.join("test-vectors/obv3p0/document-canon.txt")).unwrap()

@@ -12,7 +12,13 @@ fn main() {
     let n = 50;
     let t = Instant::now();
     for _ in 0..n {
-        rdfc::canonicalize(&doc, &store, RdfcHash::Sha256, 4000).expect("canonical");
+        rdfc::canonicalize(
+            &doc,
+            &store,
+            RdfcHash::Sha256,
+            rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+        )
+        .expect("canonical");
     }
     println!(
         "canonicalize(document), safe mode: {:.2} ms",

@@ -38,7 +38,8 @@ use crate::time::UnixTime;
 
 /// The proof `type` of an anchor.
 pub const PROOF_TYPE: &str = "VerityAnchor2026";
-/// Longest Merkle path read: 64 levels is 2⁶⁴ credentials.
+/// Longest Merkle path read (`limits.merkle_path`): 64 levels is 2⁶⁴ credentials, more than any
+/// batch; a longer path is an attack on the verifier's time, not a credential.
 const MAX_PATH: usize = 64;
 /// Most extra headers read (a year of blocks is ~52,560).
 const MAX_HEADERS: usize = 60_000;
@@ -196,14 +197,19 @@ fn check_one(anchor: &Map<String, Value>, leaf: Hash, ctx: &Context) -> Check {
         return malformed("leafIndex", "leafIndex and leafCount must be integers");
     };
     let path: Option<Vec<Hash>> = match anchor.get("path") {
-        Some(Value::Array(items)) if items.len() <= MAX_PATH => items
+        Some(Value::Array(items)) if items.len() > MAX_PATH => {
+            return Check::failed(CheckId::Anchor, Code::LimitsMerklePath)
+                .with("length", items.len().to_string())
+                .with("limit", MAX_PATH.to_string());
+        }
+        Some(Value::Array(items)) => items
             .iter()
             .map(|h| bitcoin::from_hex(h.as_str()?)?.try_into().ok())
             .collect(),
         _ => None,
     };
     let Some(path) = path else {
-        return malformed("path", "not an array of at most 64 hashes");
+        return malformed("path", "not an array of 32-byte hashes in hex");
     };
     if root_from_path(leaf, index, count, &path) != Some(root) {
         return Check::failed(CheckId::Anchor, Code::AnchorMerkleMismatch)

@@ -69,6 +69,9 @@ pub const fn english(code: Code) -> &'static str {
         Code::LimitsRdfcPoison => {
             "The credential's data is built to make canonicalization take too long; it was rejected."
         }
+        Code::LimitsMerklePath => {
+            "The anchor's Merkle path is far longer than any real batch needs; it was not read."
+        }
         Code::AnchorVerified => {
             "The credential is anchored in a Bitcoin block: it existed, unchanged, when that block was mined."
         }

@@ -211,6 +211,8 @@ codes! {
     /// RDF canonicalization exceeded its work limit: a dataset-poisoning graph (data: `limit`).
     LimitsRdfcPoison = "limits.rdfc_poison",
 
+    /// An anchor's Merkle path is longer than any real batch needs (data: `length`, `limit`).
+    LimitsMerklePath = "limits.merkle_path",
     /// The anchor holds: the credential is in the batch whose root a Bitcoin transaction carries, in
     /// a block of the real chain (data: `network`, `txid`, `block`, `time`, `height`, `confirmations`).
     AnchorVerified = "anchor.verified",

@@ -562,6 +562,7 @@ fn code_list_is_frozen() {
             "jsonld.inline_context",
             "jsonld.invalid",
             "limits.rdfc_poison",
+            "limits.merkle_path",
             "anchor.verified",
             "anchor.missing",
             "anchor.malformed",
