@@ -37,6 +37,8 @@ extern crate std;
 pub mod anchor;
 pub mod baked;
 pub mod bitcoin;
+pub mod blockcerts;
+pub mod cbor;
 pub mod context;
 pub mod credential;
 pub mod did;

@@ -98,6 +98,12 @@ pub(crate) fn check_proofs(
         return;
     }
     for (index, proof) in all.into_iter().enumerate() {
+        if let Some(merkle) = proof.as_object().filter(|p| {
+            p.get("type").and_then(Value::as_str) == Some(crate::blockcerts::PROOF_TYPE)
+        }) {
+            checks.extend(crate::blockcerts::check(&cred.doc, index, merkle, ctx));
+            continue;
+        }
         let (key_check, proof_check) = check_one(cred, proof, ctx, now);
         checks.push(key_check.with("proof", index.to_string()));
         checks.push(proof_check.with("proof", index.to_string()));

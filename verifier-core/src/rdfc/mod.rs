@@ -291,6 +291,90 @@ pub fn canonicalize(
     canonicalize_quads(&quads, hash, hndq_call_limit)
 }
 
+/// The vocabulary Blockcerts appends to catch terms no context defines.
+const BLOCKCERTS_FALLBACK: &str = "http://fallback.org/";
+
+/// The first context URL (anywhere in `value`) that is neither embedded nor supplied.
+fn unknown_context(value: &Value, store: &ContextStore) -> Option<String> {
+    match value {
+        Value::Object(map) => map.iter().find_map(|(key, child)| {
+            if key == "@context" {
+                let urls: Vec<&Value> = match child {
+                    Value::Array(items) => items.iter().collect(),
+                    other => alloc::vec![other],
+                };
+                urls.into_iter().find_map(|u| match u {
+                    Value::String(url) if !store.knows(url) => Some(url.clone()),
+                    Value::Object(_) => unknown_context(u, store),
+                    _ => None,
+                })
+            } else {
+                unknown_context(child, store)
+            }
+        }),
+        Value::Array(items) => items.iter().find_map(|i| unknown_context(i, store)),
+        _ => None,
+    }
+}
+
+/// Canonical N-Quads the way Blockcerts v3 hashes a certificate (MerkleProof2019 `targetHash`,
+/// jsonld-signatures-merkleproof2019 `computeLocalHash`): inline contexts are allowed, and instead
+/// of safe mode `{"@vocab": "http://fallback.org/"}` is appended to `@context` (unless a context
+/// object already sets `@vocab`); any term that ends up under that vocabulary is an "unmapped field"
+/// and refused. Contexts are still never fetched. SHA-256 throughout.
+pub fn canonicalize_blockcerts(
+    doc: &Value,
+    store: &ContextStore,
+    hndq_call_limit: usize,
+) -> Result<String, RdfcError> {
+    if let Some(url) = unknown_context(doc, store) {
+        return Err(RdfcError::UnknownContext(url));
+    }
+    let mut doc = doc.clone();
+    if let Some(map) = doc.as_object_mut() {
+        let mut contexts: Vec<Value> = match map.remove("@context") {
+            Some(Value::Array(items)) => items,
+            Some(other) => alloc::vec![other],
+            None => Vec::new(),
+        };
+        if !contexts.iter().any(|c| c.get("@vocab").is_some()) {
+            contexts.push(serde_json::json!({ "@vocab": BLOCKCERTS_FALLBACK }));
+        }
+        map.insert("@context".into(), Value::Array(contexts));
+    }
+    let bytes = serde_json::to_vec(&doc).map_err(|e| RdfcError::InvalidJsonLd(e.to_string()))?;
+    let quads = parse(&bytes, store, false)?;
+    for q in &quads {
+        let iris = [
+            Some(q.predicate.as_str()),
+            match &q.subject {
+                oxrdf::NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            },
+            match &q.object {
+                oxrdf::Term::NamedNode(n) => Some(n.as_str()),
+                oxrdf::Term::Literal(l) => Some(l.datatype().as_str()),
+                _ => None,
+            },
+        ];
+        if let Some(iri) = iris
+            .into_iter()
+            .flatten()
+            .find(|i| i.starts_with(BLOCKCERTS_FALLBACK))
+        {
+            let term = iri.trim_start_matches(BLOCKCERTS_FALLBACK).to_string();
+            let mut path = String::new();
+            let path = if locate(&doc, &term, &mut path) {
+                path
+            } else {
+                "/".into()
+            };
+            return Err(RdfcError::UndefinedTerm(path, term));
+        }
+    }
+    canonicalize_quads(&quads, RdfcHash::Sha256, hndq_call_limit)
+}
+
 /// RDFC-1.0 over quads (no JSON-LD step), with the poisoning limit.
 pub fn canonicalize_quads(
     quads: &[oxrdf::Quad],

@@ -1,0 +1,153 @@
+//! Blockcerts v3 (MerkleProof2019), with the fixtures in ../shared/vectors/blockcerts: proof values
+//! decode to the reference JSON, real certificates' target hashes and Merkle paths verify offline,
+//! a tampered certificate is refused, and anchors that need the chain are reported as such.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use serde_json::Value;
+use verifier_core::blockcerts::{decode_proof_value, fold};
+use verifier_core::{Context, UnixTime, Verdict};
+
+fn read(path: &std::path::Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn proof_values_decode_to_the_reference_json() {
+    let Some(dir) = support::shared_vectors("blockcerts proof values", "blockcerts") else {
+        return;
+    };
+    let dir = dir.join("lds-merkle-proof-2019");
+    let encoded = read(&dir.join("encoded-proofValues.json"));
+    for name in ["proofValue.json", "mocknetProofValue.json"] {
+        let receipt = decode_proof_value(encoded[name].as_str().unwrap()).unwrap();
+        let expected = read(&dir.join(name));
+        assert_eq!(
+            verifier_core::bitcoin::hex(&receipt.merkle_root),
+            expected["merkleRoot"],
+            "{name}"
+        );
+        assert_eq!(
+            verifier_core::bitcoin::hex(&receipt.target_hash),
+            expected["targetHash"],
+            "{name}"
+        );
+        let path: Vec<Value> = receipt
+            .path
+            .iter()
+            .map(|(left, h)| {
+                let side = if *left { "left" } else { "right" };
+                serde_json::json!({ side: verifier_core::bitcoin::hex(h) })
+            })
+            .collect();
+        assert_eq!(Value::Array(path), expected["path"], "{name}");
+        let anchors: Vec<String> = receipt
+            .anchors
+            .iter()
+            .map(|a| {
+                let chain = match a.chain {
+                    "bitcoin" => "btc",
+                    "ethereum" => "eth",
+                    other => other,
+                };
+                format!("blink:{chain}:{}:{}", a.network, a.txid)
+            })
+            .collect();
+        assert_eq!(serde_json::json!(anchors), expected["anchors"], "{name}");
+        assert_eq!(
+            fold(receipt.target_hash, &receipt.path),
+            receipt.merkle_root,
+            "{name}"
+        );
+    }
+    assert!(decode_proof_value("z1111").is_err());
+    assert!(decode_proof_value("u1111").is_err());
+}
+
+fn codes(report: &verifier_core::Report) -> Vec<String> {
+    report
+        .checks
+        .iter()
+        .map(|c| format!("{}:{}", c.code.as_str(), c.outcome.as_str()))
+        .collect()
+}
+
+#[test]
+fn blockcerts_v3_certificates() {
+    let Some(dir) = support::shared_vectors("blockcerts certificates", "blockcerts") else {
+        return;
+    };
+    let v3 = dir.join("cert-verifier-js/test/fixtures/v3");
+    let at = UnixTime::parse("2024-06-01T00:00:00Z").unwrap();
+    let run = |file: &str| {
+        let bytes = std::fs::read(v3.join(file)).unwrap();
+        verifier_core::verify(&bytes, &Context::default(), at)
+    };
+
+    // A testnet certificate: its hash and Merkle path hold offline; the anchor and the issuer's
+    // key (a did:ion) need the network, so the verdict is indeterminate — never valid on faith.
+    let report = run("testnet-v3-did.json");
+    let all = codes(&report);
+    assert!(
+        all.contains(&"proof.verified:passed".to_string()),
+        "{all:?}"
+    );
+    let anchor = report
+        .checks
+        .iter()
+        .find(|c| c.code.as_str() == "anchor.evidence_missing")
+        .expect("anchor");
+    assert_eq!(
+        (anchor.datum("chain"), anchor.datum("network")),
+        (Some("bitcoin"), Some("testnet"))
+    );
+    assert_eq!(report.verdict, Verdict::Indeterminate);
+
+    // The tampered copy is refused.
+    let report = run("testnet-v3--tampered.json");
+    assert!(
+        codes(&report).contains(&"proof.signature_mismatch:failed".to_string()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(report.verdict, Verdict::Invalid);
+
+    // Every fixture with a MerkleProof2019 proof: decoded, and either verified or refused with a
+    // reason; a mock-chain anchor is never a blockchain proof.
+    let mut verified = 0;
+    for entry in std::fs::read_dir(&v3).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if !text.contains("MerkleProof2019") {
+            continue;
+        }
+        let report = verifier_core::verify(text.as_bytes(), &Context::default(), at);
+        assert_ne!(
+            report.verdict,
+            Verdict::Valid,
+            "{}: a Blockcerts anchor needs the chain",
+            path.display()
+        );
+        if text.contains("\"mocknet")
+            || report
+                .checks
+                .iter()
+                .any(|c| c.code.as_str() == "anchor.mock")
+        {
+            assert!(
+                report
+                    .checks
+                    .iter()
+                    .all(|c| c.code.as_str() != "anchor.verified")
+            );
+        }
+        if report.checks.iter().any(|c| {
+            c.code.as_str() == "proof.verified" && c.datum("cryptosuite") == Some("MerkleProof2019")
+        }) {
+            verified += 1;
+        }
+    }
+    eprintln!("Blockcerts v3 fixtures: {verified} MerkleProof2019 proofs verified offline");
+    assert!(verified >= 3, "{verified}");
+}
