@@ -88,6 +88,12 @@ fn check(target: &str, data: &[u8]) {
                 let _ = block.extract();
             }
         }
+        "cbor" => {
+            let _ = verifier_core::cbor::decode(data);
+            if let Some(s) = text {
+                let _ = verifier_core::blockcerts::decode_proof_value(s);
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }
