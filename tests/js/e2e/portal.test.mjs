@@ -181,6 +181,51 @@ test('served from a sub-path, the portal finds its trust.json, demos and status 
   }
 });
 
+test('hostile inputs: nothing executes, each gets a verdict, and the page keeps working', async () => {
+  await open();
+  const valid = JSON.parse(await readFile(join(dist, 'demo', 'valid.json'), 'utf8'));
+  const hostile = structuredClone(valid);
+  hostile.credentialSubject.name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  hostile.credentialSubject.achievement.name = '"><svg onload="window.__pwned=3">';
+  hostile.credentialSubject.achievement.image = {id: 'javascript:window.__pwned=4', type: 'Image'};
+  hostile.issuer.url = 'javascript:window.__pwned=5';
+  const huge = structuredClone(valid);
+  huge.credentialSubject.achievement.description = 'A'.repeat(5 * 1024 * 1024);
+  const svgWithScript = structuredClone(valid);
+  svgWithScript.credentialSubject.achievement.image = {id: 'data:image/svg+xml;base64,' +
+    Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=6"/>').toString('base64'), type: 'Image'};
+  const inputs = [
+    ['script tags and javascript: URLs', JSON.stringify(hostile)],
+    ['a 5 MB string', JSON.stringify(huge)],
+    ['an SVG image with a script', JSON.stringify(svgWithScript)],
+    ['10,000-deep nesting', '['.repeat(10000) + ']'.repeat(10000)],
+    ['not JSON at all', '\u0000\u0001<<<>>>'],
+  ];
+  for(const [label, text] of inputs) {
+    await page.getByTestId('verify-json').fill(text);
+    await page.getByTestId('verify-submit').click();
+    const v = await verdict();
+    assert.notEqual(v, 'valid', label);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, label);
+  }
+  // The names were shown as text, not markup.
+  await page.getByTestId('verify-json').fill(JSON.stringify(hostile));
+  await page.getByTestId('verify-submit').click();
+  await page.getByTestId('achievement-name').waitFor();
+  assert.equal(await page.getByTestId('achievement-name').textContent(), hostile.credentialSubject.achievement.name);
+  assert.equal(await page.locator('img[src^="javascript:"], img[src^="data:image/svg"]').count(), 0);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  // A corrupt baked badge file, then a valid credential on the same page.
+  const png = await readFile(join(dist, 'demo', 'valid-badge.png'));
+  png[png.length - 20] ^= 0xff;
+  await page.getByTestId('verify-file').setInputFiles({name: 'broken.png', mimeType: 'image/png', buffer: png});
+  await page.locator('[data-check="input.baked_invalid"]').waitFor();
+  await page.getByTestId('demo-valid').click();
+  await page.locator('[data-check="proof.verified"]').waitFor();
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });
