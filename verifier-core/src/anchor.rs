@@ -407,38 +407,36 @@ fn times_four(target: &[u8; 32]) -> [u8; 32] {
 mod tests {
     use super::*;
 
-    /// The reference tree: levels built bottom-up, odd node promoted.
+    /// One level up in the reference tree: pairs hashed, an odd last node promoted.
+    fn next_level(level: &[Hash]) -> Vec<Hash> {
+        level
+            .chunks(2)
+            .map(|c| match c {
+                [l, r] => node_hash(l, r),
+                [l] => *l,
+                _ => [0; 32],
+            })
+            .collect()
+    }
+
+    /// The reference tree's root.
     fn root(leaves: &[Hash]) -> Hash {
         let mut level = leaves.to_vec();
         while level.len() > 1 {
-            level = level
-                .chunks(2)
-                .map(|c| match c {
-                    [l, r] => node_hash(l, r),
-                    [l] => *l,
-                    _ => [0; 32],
-                })
-                .collect();
+            level = next_level(&level);
         }
         level[0]
     }
 
+    /// The reference tree's sibling list for `index`, leaf to root.
     fn path(leaves: &[Hash], mut index: usize) -> Vec<Hash> {
         let mut out = Vec::new();
         let mut level = leaves.to_vec();
         while level.len() > 1 {
-            let sibling = index ^ 1;
-            if sibling < level.len() {
-                out.push(level[sibling]);
+            if let Some(sibling) = level.get(index ^ 1) {
+                out.push(*sibling);
             }
-            level = level
-                .chunks(2)
-                .map(|c| match c {
-                    [l, r] => node_hash(l, r),
-                    [l] => *l,
-                    _ => [0; 32],
-                })
-                .collect();
+            level = next_level(&level);
             index /= 2;
         }
         out

@@ -417,37 +417,29 @@ pub fn bake_svg(svg: &str, credential: &str) -> Result<String, BakeError> {
             svg.replace_range(start..end, "");
         }
     }
-    let root = svg.find("<svg").ok_or(bad("no <svg> element"))?;
-    let root_end = root
-        + svg
-            .get(root..)
-            .unwrap_or_default()
-            .find('>')
-            .ok_or(bad("unterminated <svg>"))?;
+    // The end (`>`) of the root element's start tag, which must not be self-closing.
+    let root_end = |svg: &str| -> Result<usize, BakeError> {
+        let root = svg.find("<svg").ok_or(bad("no <svg> element"))?;
+        let end = root
+            + svg
+                .get(root..)
+                .unwrap_or_default()
+                .find('>')
+                .ok_or(bad("unterminated <svg>"))?;
+        if svg.as_bytes().get(end.wrapping_sub(1)) == Some(&b'/') {
+            return Err(bad("the <svg> element is empty"));
+        }
+        Ok(end)
+    };
     let prefix = match prefix_for(&svg, OB3_NAMESPACE) {
         Some(p) => String::from(p),
         None => {
-            let insert_at = if svg.as_bytes().get(root_end.wrapping_sub(1)) == Some(&b'/') {
-                root_end - 1
-            } else {
-                root_end
-            };
-            svg.insert_str(
-                insert_at,
-                &alloc::format!(" xmlns:openbadges=\"{OB3_NAMESPACE}\""),
-            );
+            let at = root_end(&svg)?;
+            svg.insert_str(at, &alloc::format!(" xmlns:openbadges=\"{OB3_NAMESPACE}\""));
             String::from("openbadges")
         }
     };
-    let root_end = root
-        + svg
-            .get(root..)
-            .unwrap_or_default()
-            .find('>')
-            .ok_or(bad("unterminated <svg>"))?;
-    if svg.as_bytes().get(root_end.wrapping_sub(1)) == Some(&b'/') {
-        return Err(bad("the <svg> element is empty"));
-    }
+    let root_end = root_end(&svg)?;
     let trimmed = credential.trim();
     let element = if trimmed.starts_with('{') {
         if trimmed.contains("]]>") {

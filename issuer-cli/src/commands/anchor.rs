@@ -67,13 +67,24 @@ pub(crate) fn run(args: &AnchorArgs) -> Result<ExitCode> {
     }
 }
 
-fn prepare(dir: &Path, network: &str) -> Result<ExitCode> {
+/// The batch's files, their credentials and its tree (the network is the manifest's, once read).
+fn read_batch(dir: &Path) -> Result<Loaded> {
     let files = batch_files(dir)?;
     let credentials = files
         .iter()
         .map(|f| read_credential(f))
         .collect::<Result<Vec<_>>>()?;
     let batch = anchor::build(&credentials)?;
+    Ok(Loaded {
+        files,
+        credentials,
+        batch,
+        network: String::new(),
+    })
+}
+
+fn prepare(dir: &Path, network: &str) -> Result<ExitCode> {
+    let Loaded { files, batch, .. } = read_batch(dir)?;
     let manifest = json!({
         "version": 1,
         "network": network,
@@ -125,28 +136,18 @@ fn load_batch(dir: &Path) -> Result<Loaded> {
             )
         })?,
     )?;
-    let files = batch_files(dir)?;
-    let credentials = files
-        .iter()
-        .map(|f| read_credential(f))
-        .collect::<Result<Vec<_>>>()?;
-    let batch = anchor::build(&credentials)?;
-    if manifest["merkleRoot"].as_str() != Some(hex(&batch.root).as_str()) {
+    let mut loaded = read_batch(dir)?;
+    if manifest["merkleRoot"].as_str() != Some(hex(&loaded.batch.root).as_str()) {
         bail!(
             "the credentials in {} no longer hash to the root in {MANIFEST}: they changed since `verity anchor`",
             dir.display()
         );
     }
-    let network = manifest["network"]
+    loaded.network = manifest["network"]
         .as_str()
         .unwrap_or("mainnet")
         .to_string();
-    Ok(Loaded {
-        files,
-        credentials,
-        batch,
-        network,
-    })
+    Ok(loaded)
 }
 
 fn attach(dir: &Path, tx: &Path, block_proof: &Path, headers: Option<&Path>) -> Result<ExitCode> {
