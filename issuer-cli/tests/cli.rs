@@ -1190,3 +1190,120 @@ fn issue_anchor_on_regtest_attach_verify() {
         stderr(&wrong)
     );
 }
+
+#[test]
+fn anchor_without_evidence_is_looked_up_on_the_configured_explorer() {
+    let s = setup(GOOD_CSV);
+    let run = |args: &[&str]| {
+        let out = verity(args, &s.dir);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        out
+    };
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "batch",
+        &["-q", "--at", "2026-01-15T00:00:00Z"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let root =
+        String::from_utf8(run(&["anchor", "--batch", "batch", "--network", "regtest"]).stdout)
+            .unwrap()
+            .trim()
+            .to_string();
+    run(&[
+        "anchor",
+        "regtest",
+        "--batch",
+        "batch",
+        "--out",
+        "chain",
+        "--at",
+        "2026-01-15T00:00:00Z",
+    ]);
+    run(&[
+        "anchor",
+        "attach",
+        "--batch",
+        "batch",
+        "--tx",
+        "chain/tx.hex",
+        "--block-proof",
+        "chain/block-proof.hex",
+        "--headers",
+        "chain/headers.txt",
+    ]);
+    // The credential as a wallet might keep it: the txid, but not the evidence.
+    let mut credential: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.join("batch/credential-00001.json")).unwrap(),
+    )
+    .unwrap();
+    let anchor = credential["proof"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["type"] == "VerityAnchor2026")
+        .unwrap();
+    let txid = anchor["txid"].as_str().unwrap().to_string();
+    for field in ["transaction", "blockProof", "headers"] {
+        anchor.as_object_mut().unwrap().remove(field);
+    }
+    std::fs::write(s.dir.join("lean.json"), credential.to_string()).unwrap();
+
+    let table = Routes::default();
+    let port = serve(table.clone());
+    let answer = serde_json::json!({"txid": txid, "vin": [{"prevout": {"scriptpubkey_address": "bcrt1qexample"}}],
+        "vout": [{"scriptpubkey": "51", "value": 1}, {"scriptpubkey": format!("6a20{root}"), "value": 0}],
+        "status": {"confirmed": true, "block_height": 1, "block_time": 1_768_435_200}});
+    table.lock().unwrap().insert(
+        format!("/api/tx/{txid}"),
+        (200, answer.to_string().into_bytes()),
+    );
+    std::fs::write(
+        s.dir.join("trust.json"),
+        format!(r#"{{"allowHttpLoopback": true, "explorers": {{"bitcoin:regtest": "https://127.0.0.1:{port}/api"}}}}"#),
+    )
+    .unwrap();
+    std::fs::write(
+        s.dir.join("resources.json"),
+        r#"{"https://lycee.example/.well-known/did.json": "keys/did.json"}"#,
+    )
+    .unwrap();
+    let verify = |trust: bool| {
+        let mut args = vec![
+            "verify",
+            "--json",
+            "--resources",
+            "resources.json",
+            "--at",
+            "2026-03-01T00:00:00Z",
+        ];
+        if trust {
+            args.extend(["--trust", "trust.json"]);
+        } else {
+            args.push("--offline");
+        }
+        args.push("lean.json");
+        let out = verity(&args, &s.dir);
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let online = verify(true);
+    assert_eq!(online["verdict"], "valid", "{online}");
+    let anchor = online["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "anchor")
+        .unwrap();
+    assert_eq!(anchor["code"], "anchor.confirmed_online");
+    assert_eq!(anchor["data"]["sender"], "bcrt1qexample");
+    // Offline, the same credential is indeterminate: nothing was looked up.
+    let offline = verify(false);
+    assert_eq!(offline["verdict"], "indeterminate");
+    assert!(
+        offline["checks"]
+            .to_string()
+            .contains("anchor.evidence_missing")
+    );
+}

@@ -323,7 +323,7 @@ fn ReportView(label: String, report: Report, institution: Option<String>) -> imp
     let anchor = report
         .checks
         .iter()
-        .find(|c| c.code == Code::AnchorVerified)
+        .find(|c| matches!(c.code, Code::AnchorVerified | Code::AnchorConfirmedOnline))
         .cloned();
     let trust = report
         .checks
@@ -400,15 +400,18 @@ fn AnchorView(c: Check) -> impl IntoView {
     let (network, txid) = (get("network"), get("txid"));
     let link = explorer(&network, &txid);
     let levels: usize = get("pathLength").parse().unwrap_or(0).min(64);
-    let position = format!(
-        "credential {} of {}",
-        get("leafIndex").parse::<u64>().map_or(0, |i| i + 1),
-        get("leafCount")
-    );
+    let position = match (c.datum("leafIndex"), c.datum("leafCount")) {
+        (Some(index), Some(count)) => format!(
+            "credential {} of {count}",
+            index.parse::<u64>().map_or(0, |i| i + 1)
+        ),
+        _ => "this credential".to_string(),
+    };
     let time = format_date(&get("time"));
     let height = c.datum("height").map(ToString::to_string);
+    let online = c.code == Code::AnchorConfirmedOnline;
     view! {
-        <section class="anchor" data-testid="anchor" data-network=network.clone()>
+        <section class="anchor" data-testid="anchor" data-network=network.clone() data-method=if online { "online" } else { "offline" }>
             <h2>"Anchored on Bitcoin"</h2>
             <dl>
                 <dt>"Network"</dt><dd>{network.clone()}</dd>
@@ -419,9 +422,13 @@ fn AnchorView(c: Check) -> impl IntoView {
                 }}</dd>
                 {height.map(|h| view! { <dt>"Block height"</dt><dd>{h}</dd> })}
                 <dt>"Block time"</dt><dd>{time}</dd>
-                <dt>"Confirmations"</dt><dd>{get("confirmations")}</dd>
+                {c.datum("confirmations").map(|n| view! { <dt>"Confirmations"</dt><dd>{n.to_string()}</dd> })}
                 <dt>"How it was checked"</dt>
-                <dd>"Offline, from the evidence the credential carries: its Merkle path, the transaction, the block's proof and headers, tied to a known checkpoint of the chain."</dd>
+                <dd>{if online {
+                    format!("Online: the block explorer {} reports the transaction confirmed. This trusts that explorer; the credential carries no offline evidence.", get("explorer"))
+                } else {
+                    "Offline, from the evidence the credential carries: its Merkle path, the transaction, the block's proof and headers, tied to a known checkpoint of the chain.".to_string()
+                }}</dd>
             </dl>
             <ol class="merkle-path" aria-label="Merkle path from this credential to the anchored root">
                 <li class="leaf">{position}</li>

@@ -104,6 +104,57 @@ fn blockcerts_v3_certificates() {
     );
     assert_eq!(report.verdict, Verdict::Indeterminate);
 
+    // Online, the explorer's answer (here the one cert-verifier-js's own tests mock, in Esplora's
+    // shape) confirms the anchor — trusting the explorer, as the report says.
+    let mocks = read(&dir.join("explorer-mocks-from-cert-verifier-js.json"));
+    let mock = mocks["mocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["chain"] == "bitcoin testnet")
+        .unwrap();
+    let url = mock["url"].as_str().unwrap();
+    let bytes = std::fs::read(v3.join("testnet-v3-did.json")).unwrap();
+    let needs = verifier_core::needs(&bytes, &Default::default());
+    assert!(
+        needs
+            .iter()
+            .any(|n| n.url == url && n.kind.as_str() == "anchor-transaction"),
+        "{needs:?}"
+    );
+    let esplora = serde_json::json!({
+        "txid": url.rsplit('/').next().unwrap(),
+        "vin": [{"prevout": {"scriptpubkey_address": mock["issuingAddress"]}}],
+        "vout": [{"scriptpubkey": "76a914", "value": 1}, {"scriptpubkey": format!("6a20{}", mock["remoteHash"].as_str().unwrap()), "value": 0}],
+        "status": {"confirmed": true, "block_height": 2_190_000, "block_time": 1_649_184_330},
+    });
+    let ctx = Context::default().with_document(url, esplora.to_string());
+    let report = verifier_core::verify(&bytes, &ctx, at);
+    let online = report
+        .checks
+        .iter()
+        .find(|c| c.code.as_str() == "anchor.confirmed_online")
+        .expect("confirmed online");
+    assert_eq!(online.datum("sender"), mock["issuingAddress"].as_str());
+    assert_eq!(online.datum("time"), Some("2022-04-05T18:45:30Z"));
+    // An explorer answer without the root is a failure; an unconfirmed one is not yet an anchor.
+    let mut other = esplora.clone();
+    other["vout"][1]["scriptpubkey"] = serde_json::json!(format!("6a20{}", "00".repeat(32)));
+    let report = verifier_core::verify(
+        &bytes,
+        &Context::default().with_document(url, other.to_string()),
+        at,
+    );
+    assert!(codes(&report).contains(&"anchor.root_not_in_transaction:failed".to_string()));
+    let mut pending = esplora.clone();
+    pending["status"] = serde_json::json!({"confirmed": false});
+    let report = verifier_core::verify(
+        &bytes,
+        &Context::default().with_document(url, pending.to_string()),
+        at,
+    );
+    assert!(codes(&report).contains(&"anchor.unconfirmed:skipped".to_string()));
+
     // The tampered copy is refused.
     let report = run("testnet-v3--tampered.json");
     assert!(

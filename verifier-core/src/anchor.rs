@@ -237,12 +237,11 @@ fn check_bitcoin(anchor: &Map<String, Value>, root: Hash, network: &str, ctx: &C
         anchor.get("transaction").and_then(Value::as_str),
         anchor.get("blockProof").and_then(Value::as_str),
     ) else {
-        let mut check =
-            Check::skipped(CheckId::Anchor, Code::AnchorEvidenceMissing).with("network", network);
-        if let Some(txid) = anchor.get("txid").and_then(Value::as_str) {
-            check = check.with("txid", txid);
-        }
-        return check;
+        return match anchor.get("txid").and_then(Value::as_str) {
+            Some(txid) => check_online("bitcoin", network, txid, &root, ctx),
+            None => Check::skipped(CheckId::Anchor, Code::AnchorEvidenceMissing)
+                .with("network", network),
+        };
     };
     let Some(tx) = bitcoin::from_hex(tx_hex).and_then(|raw| Transaction::parse(&raw).ok()) else {
         return failed(Code::AnchorTransactionInvalid);
@@ -331,6 +330,136 @@ fn check_bitcoin(anchor: &Map<String, Value>, root: Hash, network: &str, ctx: &C
             .with("network", network)
             .with("block", bitcoin::display_hex(&block.header.hash)),
     }
+}
+
+/// The explorer URL for a transaction, when one is configured and the txid is well-formed.
+pub(crate) fn lookup_url(chain: &str, network: &str, txid: &str, ctx: &Context) -> Option<String> {
+    let hex = txid.len() == 64 && txid.bytes().all(|b| b.is_ascii_hexdigit());
+    let base = ctx.explorer(chain, network)?;
+    hex.then(|| {
+        alloc::format!(
+            "{}/tx/{}",
+            base.trim_end_matches('/'),
+            txid.to_ascii_lowercase()
+        )
+    })
+}
+
+/// An anchor without offline evidence, checked against the block explorer's answer (an
+/// Esplora `GET /tx/:txid` JSON document the shell fetched): the transaction must be the one named,
+/// carry `OP_RETURN <root>`, and be confirmed. This trusts the explorer, and says so.
+pub(crate) fn check_online(
+    chain: &str,
+    network: &str,
+    txid: &str,
+    root: &Hash,
+    ctx: &Context,
+) -> Check {
+    let base = |c: Check| {
+        c.with("chain", chain)
+            .with("network", network)
+            .with("txid", txid)
+    };
+    let Some(url) = lookup_url(chain, network, txid, ctx) else {
+        return base(Check::skipped(CheckId::Anchor, Code::AnchorEvidenceMissing));
+    };
+    let Some(bytes) = ctx.document(&url) else {
+        return base(Check::skipped(CheckId::Anchor, Code::AnchorEvidenceMissing)).with("url", url);
+    };
+    let failed_lookup = |reason: &str| {
+        base(Check::skipped(CheckId::Anchor, Code::AnchorLookupFailed))
+            .with("url", url.clone())
+            .with("reason", reason)
+    };
+    let Ok(Value::Object(tx)) = serde_json::from_slice::<Value>(bytes) else {
+        return failed_lookup("not a JSON object");
+    };
+    if !tx
+        .get("txid")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.eq_ignore_ascii_case(txid))
+    {
+        return failed_lookup("the answer is about another transaction");
+    }
+    let script = alloc::format!("6a20{}", bitcoin::hex(root));
+    let carries_root = tx
+        .get("vout")
+        .and_then(Value::as_array)
+        .is_some_and(|outs| {
+            outs.iter()
+                .any(|o| o.get("scriptpubkey").and_then(Value::as_str) == Some(script.as_str()))
+        });
+    if !carries_root {
+        return base(Check::failed(
+            CheckId::Anchor,
+            Code::AnchorRootNotInTransaction,
+        ))
+        .with("url", url);
+    }
+    let status = tx.get("status");
+    if status
+        .and_then(|s| s.get("confirmed"))
+        .and_then(Value::as_bool)
+        != Some(true)
+    {
+        return base(Check::skipped(CheckId::Anchor, Code::AnchorUnconfirmed)).with("url", url);
+    }
+    let mut check =
+        base(Check::passed(CheckId::Anchor, Code::AnchorConfirmedOnline)).with("explorer", url);
+    if let Some(height) = status
+        .and_then(|s| s.get("block_height"))
+        .and_then(Value::as_u64)
+    {
+        check = check.with("height", height.to_string());
+    }
+    if let Some(time) = status
+        .and_then(|s| s.get("block_time"))
+        .and_then(Value::as_i64)
+    {
+        check = check.with("time", UnixTime(time).to_rfc3339());
+    }
+    if let Some(sender) = tx
+        .get("vin")
+        .and_then(|v| v.get(0))
+        .and_then(|v| v.pointer("/prevout/scriptpubkey_address"))
+        .and_then(Value::as_str)
+    {
+        check = check.with("sender", sender);
+    }
+    check.with("merkleRoot", bitcoin::hex(root))
+}
+
+/// Explorer URLs the anchors of `doc` (Verity's without evidence, Blockcerts' Bitcoin anchors)
+/// need, for [`crate::needs`].
+pub(crate) fn lookup_urls(doc: &Map<String, Value>, ctx: &Context) -> Vec<String> {
+    let mut out = Vec::new();
+    for proof in crate::proof::all_proofs(doc) {
+        let ty = proof.get("type").and_then(Value::as_str);
+        if ty == Some(PROOF_TYPE) {
+            let has_evidence =
+                proof.get("transaction").is_some() && proof.get("blockProof").is_some();
+            if let (false, Some(network), Some(txid)) = (
+                has_evidence,
+                proof.get("network").and_then(Value::as_str),
+                proof.get("txid").and_then(Value::as_str),
+            ) && let Some(url) = lookup_url("bitcoin", network, txid, ctx)
+            {
+                out.push(url);
+            }
+        } else if ty == Some(crate::blockcerts::PROOF_TYPE)
+            && let Some(receipt) = proof
+                .get("proofValue")
+                .and_then(Value::as_str)
+                .and_then(|v| crate::blockcerts::decode_proof_value(v).ok())
+        {
+            for anchor in receipt.anchors.iter().filter(|a| a.chain == "bitcoin") {
+                if let Some(url) = lookup_url("bitcoin", &anchor.network, &anchor.txid, ctx) {
+                    out.push(url);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Decides whether `chain` (the anchor block's header, then the supplied headers) is part of the

@@ -92,6 +92,10 @@ pub struct Context {
     pub documents: BTreeMap<String, Vec<u8>>,
     /// Blockchain checkpoints in addition to the compiled ones (see [`crate::anchor`]).
     pub checkpoints: Vec<Checkpoint>,
+    /// Esplora-compatible block explorers, by `chain:network` (e.g. `bitcoin:mainnet` →
+    /// `https://blockstream.info/api`), for anchors that carry no offline evidence. Defaults:
+    /// Blockstream's for Bitcoin mainnet and testnet; none for regtest.
+    pub explorers: BTreeMap<String, String>,
     /// JSON-LD contexts the caller supplies in addition to the embedded ones, by URL
     /// (feature `rdfc`). Contexts are never fetched.
     pub contexts: BTreeMap<String, Vec<u8>>,
@@ -107,6 +111,19 @@ impl Context {
     /// The document fetched for `url`, if any.
     pub fn document(&self, url: &str) -> Option<&[u8]> {
         self.documents.get(url).map(Vec::as_slice)
+    }
+
+    /// The explorer API base for `chain:network`.
+    pub fn explorer(&self, chain: &str, network: &str) -> Option<String> {
+        let key = alloc::format!("{chain}:{network}");
+        self.explorers
+            .get(&key)
+            .cloned()
+            .or_else(|| match key.as_str() {
+                "bitcoin:mainnet" => Some("https://blockstream.info/api".into()),
+                "bitcoin:testnet" => Some("https://blockstream.info/testnet/api".into()),
+                _ => None,
+            })
     }
 
     /// The trusted issuer with this id, if any.

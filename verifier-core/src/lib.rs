@@ -87,6 +87,8 @@ pub enum NeedKind {
     ControllerDocument,
     /// A status list credential (revocation, suspension).
     StatusList,
+    /// A block explorer's answer about an anchoring transaction (Esplora `GET /tx/:txid`).
+    AnchorTransaction,
 }
 
 impl NeedKind {
@@ -96,6 +98,7 @@ impl NeedKind {
             Self::DidDocument => "did-document",
             Self::ControllerDocument => "controller-document",
             Self::StatusList => "status-list",
+            Self::AnchorTransaction => "anchor-transaction",
         }
     }
 }
@@ -266,6 +269,9 @@ pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
     };
     for url in key_urls {
         key_document(url, &mut push);
+    }
+    for url in anchor::lookup_urls(&cred.doc, ctx) {
+        push(url, NeedKind::AnchorTransaction);
     }
     for url in status::list_urls(&cred.doc) {
         let list = ctx

@@ -75,6 +75,12 @@ pub const fn english(code: Code) -> &'static str {
         Code::AnchorVerified => {
             "The credential is anchored in a Bitcoin block: it existed, unchanged, when that block was mined."
         }
+        Code::AnchorConfirmedOnline => {
+            "A block explorer reports the anchoring transaction confirmed on the blockchain (checked online, trusting that explorer)."
+        }
+        Code::AnchorLookupFailed => {
+            "The block explorer's answer about the anchor could not be used."
+        }
         Code::AnchorMissing => {
             "This verifier requires a blockchain anchor, and the credential has none."
         }

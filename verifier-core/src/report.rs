@@ -216,6 +216,11 @@ codes! {
     /// The anchor holds: the credential is in the batch whose root a Bitcoin transaction carries, in
     /// a block of the real chain (data: `network`, `txid`, `block`, `time`, `height`, `confirmations`).
     AnchorVerified = "anchor.verified",
+    /// No offline evidence, but the block explorer reports the transaction confirmed with the batch
+    /// root in an OP_RETURN output (data: `explorer`, `txid`, `height`, `time`, `sender`). This trusts the explorer.
+    AnchorConfirmedOnline = "anchor.confirmed_online",
+    /// The block explorer's answer could not be used (data: `url`, `reason`).
+    AnchorLookupFailed = "anchor.lookup_failed",
     /// Policy requires an anchor and the credential has none.
     AnchorMissing = "anchor.missing",
     /// The anchor proof is missing fields or has malformed values (data: `field`, `reason`).

@@ -75,6 +75,9 @@ pub struct TrustConfig {
     pub min_confirmations: Option<u32>,
     /// Blockchain checkpoints added to the compiled ones.
     pub checkpoints: Vec<Checkpoint>,
+    /// Esplora-compatible explorers by `chain:network` (`bitcoin:mainnet`, `bitcoin:testnet`,
+    /// `bitcoin:regtest`), for anchors without offline evidence.
+    pub explorers: Vec<(String, String)>,
     /// Test setting: resolve `did:web` and fetch documents on 127.0.0.1 / localhost over plain http.
     pub allow_http_loopback: bool,
 }
@@ -164,6 +167,7 @@ impl TrustConfig {
                     | "registries"
                     | "resources"
                     | "checkpoints"
+                    | "explorers"
                     | "policy"
                     | "allowHttpLoopback"
                     | "$comment"
@@ -229,6 +233,30 @@ impl TrustConfig {
                 }
             }
             Some(_) => return Err(error("/resources", "not an object")),
+        }
+        match root.get("explorers") {
+            None => {}
+            Some(Value::Object(map)) => {
+                for (key, url) in map {
+                    let path = alloc::format!("/explorers/{key}");
+                    let known = matches!(
+                        key.as_str(),
+                        "bitcoin:mainnet" | "bitcoin:testnet" | "bitcoin:regtest"
+                    );
+                    match url.as_str() {
+                        Some(u) if known && url_ok(u, false) && u.len() <= MAX_TEXT => {
+                            config.explorers.push((key.clone(), u.to_string()));
+                        }
+                        _ => {
+                            return Err(error(
+                                path,
+                                "must map bitcoin:mainnet, bitcoin:testnet or bitcoin:regtest to an https URL",
+                            ));
+                        }
+                    }
+                }
+            }
+            Some(_) => return Err(error("/explorers", "not an object")),
         }
         match root.get("checkpoints") {
             None => {}
@@ -335,6 +363,7 @@ impl TrustConfig {
             ctx.policy.min_confirmations = n;
         }
         ctx.checkpoints.extend(self.checkpoints.iter().cloned());
+        ctx.explorers.extend(self.explorers.iter().cloned());
     }
 
     /// Where to read `url` instead, if mirrored.

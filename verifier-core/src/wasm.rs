@@ -54,7 +54,7 @@ export interface VerifyOptions {
    *  and blockchain checkpoints apply (registries and resources are for the caller to fetch). */
   trust?: string | object;
 }
-export interface Need { kind: "did-document" | "controller-document" | "status-list"; url: string; }
+export interface Need { kind: "did-document" | "controller-document" | "status-list" | "anchor-transaction"; url: string; }
 "#;
 
 #[wasm_bindgen]

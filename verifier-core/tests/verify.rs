@@ -564,6 +564,8 @@ fn code_list_is_frozen() {
             "limits.rdfc_poison",
             "limits.merkle_path",
             "anchor.verified",
+            "anchor.confirmed_online",
+            "anchor.lookup_failed",
             "anchor.missing",
             "anchor.malformed",
             "anchor.merkle_mismatch",
