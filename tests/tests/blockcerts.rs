@@ -6,6 +6,7 @@
 mod support;
 
 use serde_json::Value;
+use sha2::Digest as _;
 use verifier_core::blockcerts::{decode_proof_value, fold};
 use verifier_core::{Context, UnixTime, Verdict};
 
@@ -154,6 +155,95 @@ fn blockcerts_v3_certificates() {
         at,
     );
     assert!(codes(&report).contains(&"anchor.unconfirmed:skipped".to_string()));
+
+    // With the issuer's Blockcerts profile as well, the sending address is checked against the
+    // addresses the profile lists for that time: a certificate verified end to end. (The fixture
+    // whose issuer has such a profile, testnet-v3--no-did.json, does not match its own targetHash,
+    // so its receipt is rebuilt here the way cert-issuer makes one: a batch of one.)
+    let mut cert: Value =
+        serde_json::from_slice(&std::fs::read(v3.join("testnet-v3--no-did.json")).unwrap())
+            .unwrap();
+    let issuer = cert["issuer"]
+        .as_str()
+        .or(cert["issuer"]["id"].as_str())
+        .unwrap()
+        .to_string();
+    cert.as_object_mut().unwrap().remove("proof");
+    let canonical =
+        verifier_core::rdfc::canonicalize_blockcerts(&cert, &Default::default(), 1000).unwrap();
+    let target: [u8; 32] = sha2::Sha256::digest(canonical.as_bytes()).into();
+    let hash_field = |key: u8, h: &[u8; 32]| [&[0x82, key, 0x58, 0x22, 0x58, 0x20][..], h].concat();
+    let cbor = [
+        &[0x84][..],
+        &hash_field(0, &target),
+        &hash_field(1, &target),
+        &[
+            0x82, 0x02, 0x81, 0x83, 0x82, 0x00, 0x00, 0x82, 0x01, 0x03, 0x82, 0x02, 0x58, 0x22,
+            0x58, 0x20,
+        ],
+        &[0x14u8; 32],
+        &[0x82, 0x03, 0x80],
+    ]
+    .concat();
+    cert["proof"] = serde_json::json!({"type": "MerkleProof2019", "created": "2022-04-05T13:43:10Z",
+        "proofValue": format!("z{}", bs58::encode(&cbor).into_string()), "proofPurpose": "assertionMethod",
+        "verificationMethod": format!("{issuer}#key-1")});
+    let no_did = cert.to_string().into_bytes();
+    let receipt = decode_proof_value(cert["proof"]["proofValue"].as_str().unwrap()).unwrap();
+    let issuer = issuer.as_str();
+    let txid = &receipt.anchors[0].txid;
+    let lookup = format!("https://blockstream.info/testnet/api/tx/{txid}");
+    let needs: Vec<String> = verifier_core::needs(&no_did, &Default::default())
+        .into_iter()
+        .map(|n| n.url)
+        .collect();
+    assert!(
+        needs.contains(&issuer.to_string()) && needs.contains(&lookup),
+        "{needs:?}"
+    );
+    let profile =
+        std::fs::read(dir.join("cert-verifier-js/test/assertions/v3.0-issuer-profile.json"))
+            .unwrap();
+    let answer = |sender: &str| {
+        serde_json::json!({"txid": txid, "vin": [{"prevout": {"scriptpubkey_address": sender}}],
+            "vout": [{"scriptpubkey": format!("6a20{}", verifier_core::bitcoin::hex(&receipt.merkle_root))}],
+            "status": {"confirmed": true, "block_height": 2_190_000, "block_time": 1_649_184_330}})
+        .to_string()
+    };
+    let with = |sender: &str| {
+        let ctx = Context::default()
+            .with_document(issuer, profile.clone())
+            .with_document(lookup.clone(), answer(sender));
+        verifier_core::verify(&no_did, &ctx, at)
+    };
+    let report = with("mgdWjvq4RYAAP5goUNagTRMx7Xw534S5am");
+    assert!(
+        codes(&report).contains(&"issuer.key_resolved:passed".to_string()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(report.verdict, Verdict::Valid, "{:?}", codes(&report));
+    let report = with("mxyz1111111111111111111111111111");
+    assert!(
+        codes(&report).contains(&"issuer.vm_not_found:failed".to_string()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(report.verdict, Verdict::Invalid);
+    // An address the profile lists only from a later date did not speak for the issuer then.
+    let late = String::from_utf8(profile.clone()).unwrap().replace(
+        "2021-11-20T15:52:57.617381+00:00",
+        "2023-01-01T00:00:00+00:00",
+    );
+    let ctx = Context::default()
+        .with_document(issuer, late)
+        .with_document(lookup.clone(), answer("mgdWjvq4RYAAP5goUNagTRMx7Xw534S5am"));
+    let report = verifier_core::verify(&no_did, &ctx, at);
+    assert!(
+        codes(&report).contains(&"issuer.key_invalid:failed".to_string()),
+        "{:?}",
+        codes(&report)
+    );
 
     // The tampered copy is refused.
     let report = run("testnet-v3--tampered.json");

@@ -24,6 +24,7 @@ use crate::bitcoin::{Hash, hex};
 use crate::cbor::{self, Cbor};
 use crate::context::Context;
 use crate::report::{Check, CheckId, Code};
+use crate::time::UnixTime;
 
 /// The proof type.
 pub const PROOF_TYPE: &str = "MerkleProof2019";
@@ -200,32 +201,26 @@ pub(crate) fn check(
         Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or_default(),
         _ => "",
     };
-    // The issuer's key is the address that sent the anchoring transaction, listed in its issuer
-    // profile: both need the network.
-    let key_check = if issuer.starts_with("https://") {
-        Check::skipped(CheckId::IssuerKey, Code::IssuerDocumentMissing).with("url", issuer)
-    } else {
-        let method = issuer.split(':').nth(1).unwrap_or("(none)");
-        Check::skipped(CheckId::IssuerKey, Code::IssuerDidUnsupported).with("method", method)
-    }
-    .with("proof", index.to_string());
+    let proof_index = index.to_string();
     let malformed = |reason: &str| {
         Check::failed(CheckId::Proof, Code::ProofMalformed)
             .with("field", "proofValue")
             .with("reason", reason)
             .with("proof", index.to_string())
     };
+    let unchecked_key =
+        || Check::skipped(CheckId::IssuerKey, Code::ProofNoKey).with("proof", proof_index.clone());
     let Some(value) = proof.get("proofValue").and_then(Value::as_str) else {
-        return alloc::vec![key_check, malformed("missing")];
+        return alloc::vec![unchecked_key(), malformed("missing")];
     };
     let receipt = match decode_proof_value(value) {
         Ok(r) => r,
-        Err(why) => return alloc::vec![key_check, malformed(why)],
+        Err(why) => return alloc::vec![unchecked_key(), malformed(why)],
     };
     let proof_check = target_check(doc, index, &receipt, ctx);
-    let mut out = alloc::vec![key_check, proof_check];
+    let mut anchors = Vec::new();
     for anchor in &receipt.anchors {
-        out.push(match anchor.chain {
+        anchors.push(match anchor.chain {
             "mocknet" => Check::skipped(CheckId::Anchor, Code::AnchorMock),
             // Blockcerts carries no SPV evidence: the explorer's answer, when the shell fetched it.
             "bitcoin" => crate::anchor::check_online(
@@ -242,7 +237,78 @@ pub(crate) fn check(
                 .with("merkleRoot", hex(&receipt.merkle_root)),
         });
     }
+    // The issuer's key is the address that sent the anchoring transaction: it must be listed in
+    // the issuer's Blockcerts profile, valid when the block was mined.
+    let sent = anchors
+        .iter()
+        .find(|c| c.code == Code::AnchorConfirmedOnline)
+        .and_then(|c| {
+            Some((
+                c.datum("sender")?,
+                c.datum("time").and_then(UnixTime::parse),
+            ))
+        });
+    let key_check = issuer_key(issuer, sent, ctx).with("proof", proof_index);
+    let mut out = alloc::vec![key_check, proof_check];
+    out.extend(anchors);
     out
+}
+
+/// The Blockcerts issuer profile (`publicKey`: `[{"id": "ecdsa-koblitz-pubkey:<address>",
+/// "created", "expires"?, "revoked"?}]`) must list the sending address, valid at the block time.
+fn issuer_key(issuer: &str, sent: Option<(&str, Option<UnixTime>)>, ctx: &Context) -> Check {
+    if !issuer.starts_with("https://") {
+        let method = issuer.split(':').nth(1).unwrap_or("(none)");
+        return Check::skipped(CheckId::IssuerKey, Code::IssuerDidUnsupported)
+            .with("method", method);
+    }
+    let Some(bytes) = ctx.document(issuer) else {
+        return Check::skipped(CheckId::IssuerKey, Code::IssuerDocumentMissing).with("url", issuer);
+    };
+    let Some((address, time)) = sent else {
+        // Without the explorer's answer there is no sender to look for.
+        return Check::skipped(CheckId::IssuerKey, Code::ProofNoKey);
+    };
+    let Ok(Value::Object(profile)) = serde_json::from_slice::<Value>(bytes) else {
+        return Check::failed(CheckId::IssuerKey, Code::IssuerDocumentInvalid)
+            .with("reason", "not JSON");
+    };
+    if profile.get("id").and_then(Value::as_str) != Some(issuer) {
+        return Check::failed(CheckId::IssuerKey, Code::IssuerDocumentInvalid)
+            .with("reason", "document id is not the issuer");
+    }
+    let id = alloc::format!("ecdsa-koblitz-pubkey:{address}");
+    let Some(key) = profile
+        .get("publicKey")
+        .and_then(Value::as_array)
+        .and_then(|keys| {
+            keys.iter()
+                .find(|k| k.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        })
+    else {
+        return Check::failed(CheckId::IssuerKey, Code::IssuerVmNotFound).with("address", address);
+    };
+    let at = |field: &str| {
+        key.get(field)
+            .and_then(Value::as_str)
+            .and_then(UnixTime::parse)
+    };
+    if let Some(time) = time {
+        let before_created = at("created").is_some_and(|c| time < c);
+        let after_end = [at("expires"), at("revoked")]
+            .into_iter()
+            .flatten()
+            .any(|end| time >= end);
+        if before_created || after_end {
+            return Check::failed(CheckId::IssuerKey, Code::IssuerKeyInvalid)
+                .with(
+                    "reason",
+                    "the address was not valid for the issuer when the block was mined",
+                )
+                .with("address", address);
+        }
+    }
+    Check::passed(CheckId::IssuerKey, Code::IssuerKeyResolved).with("address", address)
 }
 
 #[cfg(feature = "rdfc")]

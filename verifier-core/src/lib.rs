@@ -264,7 +264,20 @@ pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
         push(url, kind);
     };
     let key_urls = match &parsed {
-        Parsed::Credential(cred) => proof::needed_documents(&cred.doc),
+        Parsed::Credential(cred) => {
+            let mut urls = proof::needed_documents(&cred.doc);
+            // A Blockcerts issuer's profile (https) lists the addresses it anchors from.
+            let blockcerts = proof::all_proofs(&cred.doc)
+                .iter()
+                .any(|p| p.get("type").and_then(Value::as_str) == Some(blockcerts::PROOF_TYPE));
+            if let Some(issuer) = cred
+                .issuer_id()
+                .filter(|i| blockcerts && i.starts_with("https://"))
+            {
+                urls.push(issuer.to_string());
+            }
+            urls
+        }
         Parsed::Jwt(jwt) => jwt::needed_documents(jwt),
     };
     for url in key_urls {
