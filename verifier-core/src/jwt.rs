@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use crate::context::Context;
 use crate::credential::JsonCredential;
-use crate::keys::PublicKey;
+use crate::keys::{PublicKey, RsaScheme};
 use crate::report::{Check, CheckId, Code, Format};
 use crate::time::UnixTime;
 
@@ -348,55 +348,14 @@ fn verify_signature(alg: Alg, key: &PublicKey, input: &[u8], signature: &[u8]) -
             .with("suite", alg.name())
             .with("key", key.algorithm());
     }
-    let verified = match (alg, key) {
-        (Alg::EdDsa, PublicKey::Ed25519(k)) => {
-            let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
-                return malformed("an Ed25519 signature is 64 bytes");
-            };
-            k.verify_strict(input, &ed25519_dalek::Signature::from_bytes(&bytes))
-                .is_ok()
-        }
-        #[cfg(feature = "ecdsa")]
-        (Alg::Es256, PublicKey::P256(k)) => {
-            use p256::ecdsa::signature::Verifier as _;
-            let Ok(sig) = p256::ecdsa::Signature::from_slice(signature) else {
-                return malformed("an ES256 signature is 64 bytes (r ‖ s)");
-            };
-            k.verify(input, &sig).is_ok()
-        }
-        #[cfg(feature = "ecdsa")]
-        (Alg::Es384, PublicKey::P384(k)) => {
-            use p384::ecdsa::signature::Verifier as _;
-            let Ok(sig) = p384::ecdsa::Signature::from_slice(signature) else {
-                return malformed("an ES384 signature is 96 bytes (r ‖ s)");
-            };
-            k.verify(input, &sig).is_ok()
-        }
-        #[cfg(feature = "rsa")]
-        (Alg::Rs256 | Alg::Ps256, PublicKey::Rsa(k)) => {
-            use rsa::signature::Verifier as _;
-            if alg == Alg::Rs256 {
-                let Ok(sig) = rsa::pkcs1v15::Signature::try_from(signature) else {
-                    return malformed("not an RSA signature");
-                };
-                rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(k.clone())
-                    .verify(input, &sig)
-                    .is_ok()
-            } else {
-                let Ok(sig) = rsa::pss::Signature::try_from(signature) else {
-                    return malformed("not an RSA signature");
-                };
-                // RFC 7518 §3.5: the salt is as long as the hash (32 bytes for PS256).
-                rsa::pss::VerifyingKey::<sha2::Sha256>::new_with_salt_len(k.clone(), 32)
-                    .verify(input, &sig)
-                    .is_ok()
-            }
-        }
-        // Only reachable for an algorithm this build lacks (the key types match).
-        _ => {
-            return Check::skipped(CheckId::Proof, Code::ProofUnsupportedSuite)
-                .with("suite", alg.name());
-        }
+    let scheme = if alg == Alg::Ps256 {
+        RsaScheme::Pss
+    } else {
+        RsaScheme::Pkcs1v15
+    };
+    let verified = match key.verify(input, signature, scheme) {
+        Ok(verified) => verified,
+        Err(why) => return malformed(why),
     };
     if verified {
         Check::passed(CheckId::Proof, Code::ProofVerified)

@@ -36,7 +36,74 @@ pub enum PublicKey {
     Rsa(rsa::PublicKey),
 }
 
+/// How an RSA signature is padded (JWT `RS256` or `PS256`); other keys ignore it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RsaScheme {
+    /// RSASSA-PKCS1-v1_5.
+    Pkcs1v15,
+    /// RSASSA-PSS, the salt as long as the hash (RFC 7518 §3.5).
+    Pss,
+}
+
 impl PublicKey {
+    /// Verifies `signature` over `message`: Ed25519 strictly (`verify_strict`: S < L, no
+    /// small-order keys); ECDSA P-256 with SHA-256 and P-384 with SHA-384, signatures as r ‖ s
+    /// (IEEE P1363); RSA with SHA-256 and `rsa`. `Err` says why the signature cannot be one of
+    /// this key; `Ok(false)` is a signature that does not match.
+    #[cfg_attr(not(feature = "rsa"), allow(unused_variables))]
+    pub fn verify(
+        &self,
+        message: &[u8],
+        signature: &[u8],
+        rsa: RsaScheme,
+    ) -> Result<bool, &'static str> {
+        match self {
+            Self::Ed25519(k) => {
+                let bytes = <[u8; 64]>::try_from(signature)
+                    .map_err(|_| "an Ed25519 signature is 64 bytes")?;
+                Ok(
+                    k.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&bytes))
+                        .is_ok(),
+                )
+            }
+            #[cfg(feature = "ecdsa")]
+            Self::P256(k) => {
+                use p256::ecdsa::signature::Verifier as _;
+                let sig = p256::ecdsa::Signature::from_slice(signature)
+                    .map_err(|_| "a P-256 signature is 64 bytes (r ‖ s)")?;
+                Ok(k.verify(message, &sig).is_ok())
+            }
+            #[cfg(feature = "ecdsa")]
+            Self::P384(k) => {
+                use p384::ecdsa::signature::Verifier as _;
+                let sig = p384::ecdsa::Signature::from_slice(signature)
+                    .map_err(|_| "a P-384 signature is 96 bytes (r ‖ s)")?;
+                Ok(k.verify(message, &sig).is_ok())
+            }
+            #[cfg(feature = "rsa")]
+            Self::Rsa(k) => {
+                use rsa::signature::Verifier as _;
+                let malformed = "not an RSA signature of this key's size";
+                Ok(match rsa {
+                    RsaScheme::Pkcs1v15 => {
+                        let sig =
+                            rsa::pkcs1v15::Signature::try_from(signature).map_err(|_| malformed)?;
+                        rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(k.clone())
+                            .verify(message, &sig)
+                            .is_ok()
+                    }
+                    RsaScheme::Pss => {
+                        let sig =
+                            rsa::pss::Signature::try_from(signature).map_err(|_| malformed)?;
+                        rsa::pss::VerifyingKey::<sha2::Sha256>::new_with_salt_len(k.clone(), 32)
+                            .verify(message, &sig)
+                            .is_ok()
+                    }
+                })
+            }
+        }
+    }
+
     /// Whether this is a P-384 key (whose suites hash with SHA-384).
     pub const fn is_p384(&self) -> bool {
         match self {
