@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result, bail};
 use rs_merkle::{Hasher, MerkleTree};
 use serde_json::{Map, Value, json};
 use verifier_core::anchor::{PROOF_TYPE, leaf_data, leaf_hash, node_hash, root_from_path};
-use verifier_core::bitcoin::{self, Hash, Header, MerkleBlock, Transaction, display_hex, hex};
+use verifier_core::bitcoin::{self, Hash, Header, MerkleBlock, display_hex, hex};
 
 /// rs_merkle hashing with domain separation: leaves are given already hashed
 /// (`SHA-256(0x00 ‖ d)`); nodes are `SHA-256(0x01 ‖ left ‖ right)`; an odd node is promoted.
@@ -76,31 +76,29 @@ pub struct Evidence {
     pub headers: Vec<String>,
 }
 
-/// Checks that the evidence anchors `root`: the transaction carries it in an OP_RETURN output,
-/// the block proof includes the transaction, headers link. Returns the txid (display hex).
+/// Checks that the evidence anchors `root` with the verifier's own checks
+/// (`verifier_core::anchor::check_evidence`: the transaction carries it in an OP_RETURN output, the
+/// block proof includes the transaction) and that the later headers link. Returns the txid
+/// (display hex).
 pub fn check_evidence(root: &Hash, evidence: &Evidence) -> Result<String> {
-    let raw = bitcoin::from_hex(&evidence.transaction).context("the transaction is not hex")?;
-    let tx = Transaction::parse(&raw)
-        .map_err(|e| anyhow::anyhow!("the transaction does not parse: {e:?}"))?;
-    if !tx.outputs.iter().any(|o| o.op_return_32() == Some(*root)) {
-        bail!(
-            "the transaction {} has no OP_RETURN output carrying this batch's root {}",
-            display_hex(&tx.txid),
+    let (tx, block) = verifier_core::anchor::check_evidence(
+        root,
+        &evidence.transaction,
+        &evidence.block_proof,
+        None,
+    )
+    .map_err(|problem| match (problem.code, problem.txid) {
+        (verifier_core::Code::AnchorRootNotInTransaction, Some(txid)) => anyhow::anyhow!(
+            "the transaction {txid} has no OP_RETURN output carrying this batch's root {}",
             hex(root)
-        );
-    }
-    let proof = bitcoin::from_hex(&evidence.block_proof).context("the block proof is not hex")?;
-    let block = MerkleBlock::parse(&proof)
-        .map_err(|e| anyhow::anyhow!("the block proof does not parse: {e:?}"))?;
-    let matches = block
-        .extract()
-        .map_err(|e| anyhow::anyhow!("the block proof is invalid: {e:?}"))?;
-    if !matches.iter().any(|(txid, _)| *txid == tx.txid) {
-        bail!(
-            "the block proof does not include transaction {}",
-            display_hex(&tx.txid)
-        );
-    }
+        ),
+        (code, _) => anyhow::anyhow!(
+            "{} ({}{})",
+            verifier_core::messages::english(code),
+            code.as_str(),
+            problem.reason.map(|r| format!(": {r}")).unwrap_or_default()
+        ),
+    })?;
     let mut previous = block.header.hash;
     for (i, h) in evidence.headers.iter().enumerate() {
         let header = bitcoin::from_hex(h)

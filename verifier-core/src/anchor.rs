@@ -243,41 +243,20 @@ fn check_bitcoin(anchor: &Map<String, Value>, root: Hash, network: &str, ctx: &C
                 .with("network", network),
         };
     };
-    let Some(tx) = bitcoin::from_hex(tx_hex).and_then(|raw| Transaction::parse(&raw).ok()) else {
-        return failed(Code::AnchorTransactionInvalid);
-    };
-    if tx.stripped_len == 64 {
-        // CVE-2017-12842: a 64-byte transaction can be made to look like an inner Merkle node.
-        return failed(Code::AnchorTransactionInvalid).with("reason", "64-byte transaction");
-    }
-    if let Some(claimed) = anchor.get("txid").and_then(Value::as_str)
-        && claimed != bitcoin::display_hex(&tx.txid)
-    {
-        return failed(Code::AnchorTransactionInvalid)
-            .with("reason", "txid does not match the transaction");
-    }
-    if !tx.outputs.iter().any(|o| o.op_return_32() == Some(root)) {
-        return failed(Code::AnchorRootNotInTransaction)
-            .with("txid", bitcoin::display_hex(&tx.txid));
-    }
-    let block = match bitcoin::from_hex(proof_hex).map(|raw| MerkleBlock::parse(&raw)) {
-        Some(Ok(block)) => block,
-        _ => {
-            return failed(Code::AnchorBlockProofInvalid)
-                .with("reason", "not a serialized CMerkleBlock");
+    let claimed = anchor.get("txid").and_then(Value::as_str);
+    let (tx, block) = match check_evidence(&root, tx_hex, proof_hex, claimed) {
+        Ok(found) => found,
+        Err(problem) => {
+            let mut check = failed(problem.code);
+            if let Some(reason) = problem.reason {
+                check = check.with("reason", reason);
+            }
+            if let Some(txid) = problem.txid {
+                check = check.with("txid", txid);
+            }
+            return check;
         }
     };
-    if !block.header.has_valid_pow() {
-        return failed(Code::AnchorProofOfWorkInvalid);
-    }
-    match block.extract() {
-        Ok(matches) if matches.iter().any(|(txid, _)| *txid == tx.txid) => {}
-        Ok(_) => return failed(Code::AnchorTransactionNotInBlock),
-        Err(bitcoin::BitcoinError::Invalid(reason)) => {
-            return failed(Code::AnchorBlockProofInvalid).with("reason", reason);
-        }
-        Err(_) => return failed(Code::AnchorBlockProofInvalid).with("reason", "truncated"),
-    }
     let mut chain = alloc::vec![block.header];
     if let Some(headers) = anchor.get("headers") {
         let Some(items) = headers.as_array().filter(|h| h.len() <= MAX_HEADERS) else {
@@ -460,6 +439,77 @@ pub(crate) fn lookup_urls(doc: &Map<String, Value>, ctx: &Context) -> Vec<String
         }
     }
     out
+}
+
+/// Why a Bitcoin anchor's evidence does not hold: the code, and a reason or the txid when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceProblem {
+    /// The `anchor.*` code.
+    pub code: Code,
+    /// What exactly is wrong, when there is more to say.
+    pub reason: Option<&'static str>,
+    /// The transaction's txid (display hex), once parsed.
+    pub txid: Option<String>,
+}
+
+/// The offline evidence of a Bitcoin anchor, read and cross-checked (for verifiers and for
+/// `verity anchor attach` alike): the transaction parses (and is not 64 bytes long,
+/// CVE-2017-12842), is the one `claimed_txid` names if any, and carries `OP_RETURN <root>`; the
+/// block proof parses, meets its target, and includes the transaction. Whether the block belongs to
+/// the real chain is decided separately, against checkpoints.
+pub fn check_evidence(
+    root: &Hash,
+    transaction_hex: &str,
+    block_proof_hex: &str,
+    claimed_txid: Option<&str>,
+) -> Result<(Transaction, MerkleBlock), EvidenceProblem> {
+    let problem = |code, reason| EvidenceProblem {
+        code,
+        reason,
+        txid: None,
+    };
+    let Some(tx) = bitcoin::from_hex(transaction_hex).and_then(|raw| Transaction::parse(&raw).ok())
+    else {
+        return Err(problem(Code::AnchorTransactionInvalid, None));
+    };
+    if tx.stripped_len == 64 {
+        // CVE-2017-12842: a 64-byte transaction can be made to look like an inner Merkle node.
+        return Err(problem(
+            Code::AnchorTransactionInvalid,
+            Some("64-byte transaction"),
+        ));
+    }
+    let txid = bitcoin::display_hex(&tx.txid);
+    if claimed_txid.is_some_and(|claimed| claimed != txid) {
+        return Err(problem(
+            Code::AnchorTransactionInvalid,
+            Some("txid does not match the transaction"),
+        ));
+    }
+    if !tx.outputs.iter().any(|o| o.op_return_32() == Some(*root)) {
+        return Err(EvidenceProblem {
+            txid: Some(txid),
+            ..problem(Code::AnchorRootNotInTransaction, None)
+        });
+    }
+    let Some(Ok(block)) = bitcoin::from_hex(block_proof_hex).map(|raw| MerkleBlock::parse(&raw))
+    else {
+        return Err(problem(
+            Code::AnchorBlockProofInvalid,
+            Some("not a serialized CMerkleBlock"),
+        ));
+    };
+    if !block.header.has_valid_pow() {
+        return Err(problem(Code::AnchorProofOfWorkInvalid, None));
+    }
+    match block.extract() {
+        Ok(matches) if matches.iter().any(|(id, _)| *id == tx.txid) => Ok((tx, block)),
+        Ok(_) => Err(problem(Code::AnchorTransactionNotInBlock, None)),
+        Err(bitcoin::BitcoinError::Invalid(reason)) => {
+            Err(problem(Code::AnchorBlockProofInvalid, Some(reason)))
+        }
+        Err(_) => Err(problem(Code::AnchorBlockProofInvalid, Some("truncated"))),
+    }
 }
 
 /// Decides whether `chain` (the anchor block's header, then the supplied headers) is part of the
