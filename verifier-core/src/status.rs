@@ -218,10 +218,7 @@ fn check_entry(entry: &Entry<'_>, cred: &JsonCredential, ctx: &Context, now: Uni
         Err(check) => return with_entry(check),
     };
     let Some(status) = status_at(&bits, entry.index, entry.size) else {
-        let entries = (u64::try_from(bits.len())
-            .unwrap_or(u64::MAX)
-            .saturating_mul(8))
-            / u64::from(entry.size);
+        let entries = entry_count(&bits, entry.size);
         return with_entry(
             Check::skipped(CheckId::Status, Code::StatusListInvalid).with(
                 "reason",
@@ -322,11 +319,7 @@ fn read_list(
             .with("limit", ctx.limits.max_decompressed_bytes.to_string()),
         ListError::Invalid(reason) => invalid(reason),
     })?;
-    let entries = u64::try_from(bits.len())
-        .unwrap_or(u64::MAX)
-        .saturating_mul(8)
-        / u64::from(entry.size);
-    if entries < MIN_ENTRIES {
+    if entry_count(&bits, entry.size) < MIN_ENTRIES {
         return Err(invalid("shorter than the 131,072-entry minimum"));
     }
     Ok(bits)
@@ -360,6 +353,14 @@ fn decode_list(encoded: &str, limit: usize) -> Result<Vec<u8>, ListError> {
             ListError::Invalid("encodedList is corrupt (GZIP)")
         }
     })
+}
+
+/// How many `size`-bit entries a bitstring holds.
+fn entry_count(bits: &[u8], size: u32) -> u64 {
+    u64::try_from(bits.len())
+        .unwrap_or(u64::MAX)
+        .saturating_mul(8)
+        / u64::from(size)
 }
 
 /// The `size` bits at `index × size`, most significant first; `None` outside the list.

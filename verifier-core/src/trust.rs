@@ -211,53 +211,27 @@ impl TrustConfig {
                 ));
             }
         }
-        match root.get("resources") {
-            None => {}
-            Some(Value::Object(map)) => {
-                for (url, target) in map {
-                    let path = alloc::format!("/resources/{url}");
-                    let target = target
-                        .as_str()
-                        .filter(|t| url_ok(t, true) && t.len() <= MAX_TEXT);
-                    match target {
-                        Some(t) if url.starts_with("https://") => {
-                            config.resources.push((url.clone(), t.to_string()));
-                        }
-                        _ => {
-                            return Err(error(
-                                path,
-                                "must map an https URL to a relative path or https URL",
-                            ));
-                        }
-                    }
-                }
-            }
-            Some(_) => return Err(error("/resources", "not an object")),
-        }
-        match root.get("explorers") {
-            None => {}
-            Some(Value::Object(map)) => {
-                for (key, url) in map {
-                    let path = alloc::format!("/explorers/{key}");
-                    let known = matches!(
-                        key.as_str(),
-                        "bitcoin:mainnet" | "bitcoin:testnet" | "bitcoin:regtest"
-                    );
-                    match url.as_str() {
-                        Some(u) if known && url_ok(u, false) && u.len() <= MAX_TEXT => {
-                            config.explorers.push((key.clone(), u.to_string()));
-                        }
-                        _ => {
-                            return Err(error(
-                                path,
-                                "must map bitcoin:mainnet, bitcoin:testnet or bitcoin:regtest to an https URL",
-                            ));
-                        }
-                    }
-                }
-            }
-            Some(_) => return Err(error("/explorers", "not an object")),
-        }
+        config.resources = string_map(&root, "resources", |url, target| {
+            url.starts_with("https://") && url_ok(target, true)
+        })
+        .map_err(|path| {
+            error(
+                path,
+                "must map an https URL to a relative path or https URL",
+            )
+        })?;
+        config.explorers = string_map(&root, "explorers", |key, url| {
+            matches!(
+                key,
+                "bitcoin:mainnet" | "bitcoin:testnet" | "bitcoin:regtest"
+            ) && url_ok(url, false)
+        })
+        .map_err(|path| {
+            error(
+                path,
+                "must map bitcoin:mainnet, bitcoin:testnet or bitcoin:regtest to an https URL",
+            )
+        })?;
         match root.get("checkpoints") {
             None => {}
             Some(Value::Array(items)) => {
@@ -377,6 +351,26 @@ impl TrustConfig {
     /// The entry for `issuer`, if trusted.
     pub fn issuer(&self, issuer: &str) -> Option<&IssuerEntry> {
         self.issuers.iter().find(|i| i.id == issuer)
+    }
+}
+
+/// The object `root[key]` of string values (each at most 2048 characters) whose entries all pass
+/// `ok(name, value)`; the error is the JSON path of the first that does not (or of the object).
+fn string_map(
+    root: &Map<String, Value>,
+    key: &str,
+    ok: impl Fn(&str, &str) -> bool,
+) -> Result<Vec<(String, String)>, String> {
+    match root.get(key) {
+        None => Ok(Vec::new()),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(name, value)| match value.as_str() {
+                Some(v) if v.len() <= MAX_TEXT && ok(name, v) => Ok((name.clone(), v.to_string())),
+                _ => Err(alloc::format!("/{key}/{name}")),
+            })
+            .collect(),
+        Some(_) => Err(alloc::format!("/{key}")),
     }
 }
 

@@ -28,18 +28,10 @@ fn jws(header: &Value, payload: &Value) -> String {
 }
 
 fn kid() -> String {
-    let did = common::did_key();
-    format!("{did}#{}", did.trim_start_matches("did:key:"))
+    common::did_key_vm()
 }
 
-fn codes(report: &Report, outcome: Outcome) -> Vec<&'static str> {
-    report
-        .checks
-        .iter()
-        .filter(|c| c.outcome == outcome)
-        .map(|c| c.code.as_str())
-        .collect()
-}
+use common::codes;
 
 fn run(token: &str) -> Report {
     verify(token.as_bytes(), &Context::default(), NOW)

@@ -15,14 +15,7 @@ fn run(credential: &str) -> Report {
     verify(credential.as_bytes(), &Context::default(), NOW)
 }
 
-fn codes(report: &Report, outcome: Outcome) -> Vec<&'static str> {
-    report
-        .checks
-        .iter()
-        .filter(|c| c.outcome == outcome)
-        .map(|c| c.code.as_str())
-        .collect()
-}
+use common::codes;
 
 fn signed(mutate: impl FnOnce(&mut Value)) -> String {
     let mut unsigned = common::badge_template();

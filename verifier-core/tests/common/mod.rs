@@ -19,6 +19,22 @@ pub fn did_key() -> String {
     )
 }
 
+/// The test key's verification method (`did:key:z…#z…`).
+pub fn did_key_vm() -> String {
+    let did = did_key();
+    format!("{did}#{}", did.trim_start_matches("did:key:"))
+}
+
+/// The codes of the checks with `outcome`, in order.
+pub fn codes(report: &verifier_core::Report, outcome: verifier_core::Outcome) -> Vec<&'static str> {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.outcome == outcome)
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
 pub fn badge_template() -> Value {
     json!({
         "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
@@ -63,7 +79,5 @@ pub fn sign_with(unsigned: &Value, key: &SigningKey, vm: &str) -> Value {
 
 /// The template signed by the test key (did:key), as JSON text.
 pub fn signed_badge(unsigned: &Value) -> String {
-    let did = did_key();
-    let vm = format!("{did}#{}", did.trim_start_matches("did:key:"));
-    sign_with(unsigned, &key(), &vm).to_string()
+    sign_with(unsigned, &key(), &did_key_vm()).to_string()
 }
