@@ -443,7 +443,7 @@ impl MerkleBlock {
         txids: &[Hash],
         matches: &[u32],
     ) -> Result<Vec<u8>, BitcoinError> {
-        let header = Header::parse(header_bytes)?;
+        Header::parse(header_bytes)?; // 80 bytes, or refuse
         let total = u32::try_from(txids.len())
             .map_err(|_| BitcoinError::Invalid("too many transactions"))?;
         if total == 0 {
@@ -478,7 +478,6 @@ impl MerkleBlock {
         }
         push_compact_size(&mut out, flag_bytes.len());
         out.extend_from_slice(&flag_bytes);
-        let _ = header;
         Ok(out)
     }
 }
