@@ -39,6 +39,9 @@ pub struct Issuer<'k> {
     pub did: String,
     /// Issuance time.
     pub now: UnixTime,
+    /// Certificate chain (DER, the signing certificate first) for a JWT's `x5c` header; empty:
+    /// the key is named by `kid` instead.
+    pub x5c: Vec<Vec<u8>>,
 }
 
 /// Names of the columns a template refers to (built-ins excluded).
@@ -278,8 +281,17 @@ pub fn sign_jwt(unsigned: &Value, issuer: &Issuer<'_>) -> Result<String> {
         KeyType::Ed25519 => "EdDSA",
         KeyType::P256 => "ES256",
     };
-    let header =
-        json!({"alg": alg, "typ": "vc+jwt", "kid": issuer.key.verification_method(&issuer.did)?});
+    let header = if issuer.x5c.is_empty() {
+        json!({"alg": alg, "typ": "vc+jwt", "kid": issuer.key.verification_method(&issuer.did)?})
+    } else {
+        use base64ct::Base64;
+        let chain: Vec<String> = issuer
+            .x5c
+            .iter()
+            .map(|d| Base64::encode_string(d))
+            .collect();
+        json!({"alg": alg, "typ": "vc+jwt", "x5c": chain})
+    };
     let mut payload = unsigned.clone();
     let Some(claims) = payload.as_object_mut() else {
         bail!("the credential is not a JSON object")
@@ -430,6 +442,8 @@ pub fn self_check_bytes(
     issuer: &Issuer<'_>,
 ) -> Result<()> {
     let mut ctx = Context::default();
+    // A certificate-bound issuer is checked against its own chain's root.
+    ctx.x509_anchors.extend(issuer.x5c.last().cloned());
     if let Some(doc) = issuer.key.did_web_document()
         && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
     {

@@ -110,6 +110,28 @@ impl IssuerKey {
         }
     }
 
+    /// The public key as an X.509 SubjectPublicKeyInfo (DER), for `verity certs issue`:
+    /// RFC 8410 §4 for Ed25519, RFC 5480 §2 (uncompressed point) for P-256.
+    pub fn spki_der(&self) -> Vec<u8> {
+        match &self.secret {
+            Secret::Ed25519(key) => {
+                let mut der = vec![
+                    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+                ];
+                der.extend_from_slice(key.verifying_key().as_bytes());
+                der
+            }
+            Secret::P256(key) => {
+                let mut der = vec![
+                    0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
+                    0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+                ];
+                der.extend_from_slice(key.verifying_key().to_sec1_point(false).as_bytes());
+                der
+            }
+        }
+    }
+
     /// `did:key:z6Mk…`
     pub fn did_key(&self) -> String {
         format!("did:key:{}", self.multikey())

@@ -35,6 +35,112 @@ enum Cmd {
     Unbake(UnbakeArgs),
     /// Anchor a batch on Bitcoin: prepare the OP_RETURN (--batch DIR), then attach the mined evidence
     Anchor(AnchorArgs),
+    /// X.509 certificates: validate chains, inventory expiry and lifetime limits, create an institution CA
+    Certs(CertsArgs),
+}
+
+/// `verity certs …`.
+#[derive(Args, Debug)]
+pub(crate) struct CertsArgs {
+    #[command(subcommand)]
+    cmd: CertsCmd,
+}
+
+/// What a certificate chain is validated for.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(crate) enum PurposeArg {
+    /// A TLS server (serverAuth); the CA/Browser Forum lifetime limits apply
+    Server,
+    /// A TLS client (clientAuth)
+    Client,
+    /// Signing credentials (documentSigning or anyExtendedKeyUsage, digitalSignature)
+    Credential,
+}
+
+impl From<PurposeArg> for verifier_core::x509::Purpose {
+    fn from(p: PurposeArg) -> Self {
+        match p {
+            PurposeArg::Server => Self::Server,
+            PurposeArg::Client => Self::Client,
+            PurposeArg::Credential => Self::Credential,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum CertsCmd {
+    /// Validate a certificate chain against trust anchors (exit 0 valid, 1 not valid, 2 usage or I/O error)
+    Verify {
+        /// Print the report as JSON (verdict, checks, path, lifetime)
+        #[arg(long)]
+        json: bool,
+        /// Validate as of this instant (RFC 3339) instead of now
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+        /// Trust anchors (PEM with one or more certificates, or DER): nothing else is trusted
+        #[arg(long, value_name = "ROOTS.pem")]
+        trust: PathBuf,
+        /// The DNS name or IP address the certificate must be for
+        #[arg(long, value_name = "DNS")]
+        name: Option<String>,
+        /// What the certificate is for
+        #[arg(long, value_enum, default_value = "server")]
+        purpose: PurposeArg,
+        /// The chain: PEM or DER files, the end-entity certificate first or in any order
+        #[arg(required = true, value_name = "CHAIN.pem")]
+        files: Vec<PathBuf>,
+    },
+    /// Inventory certificates: expiry, days left, CA/Browser Forum lifetime limits (exit 0 all fine, 1 some expiring, expired or non-compliant, 2 error)
+    Check {
+        /// Certificate files (PEM, DER, .crt, .cer) or directories (searched recursively)
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Count a certificate as expiring when fewer days than this are left
+        #[arg(long, default_value_t = 30)]
+        warn_days: i64,
+        /// One JSON object per certificate, one per line
+        #[arg(long)]
+        json: bool,
+        /// As of this instant (RFC 3339) instead of now
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+    },
+    /// Create an institution CA (ECDSA P-256): DIR/ca.pem (the trust anchor) and DIR/ca.key.pem (mode 0600)
+    Ca {
+        /// Directory to write ca.pem and ca.key.pem into
+        #[arg(long)]
+        out: PathBuf,
+        /// The institution's name (subject CN and O)
+        #[arg(long)]
+        name: String,
+        /// Validity in days
+        #[arg(long, default_value_t = 3650)]
+        days: u32,
+        /// Replace an existing ca.key.pem
+        #[arg(long)]
+        force: bool,
+    },
+    /// Certify an issuer key (key.json) for signing credentials: writes its certificate followed by the CA's
+    Issue {
+        /// The CA directory (`verity certs ca --out`)
+        #[arg(long)]
+        ca: PathBuf,
+        /// Issuer key file written by `verity keygen`
+        #[arg(long)]
+        key: PathBuf,
+        /// Where to write the chain (PEM)
+        #[arg(long)]
+        out: PathBuf,
+        /// Subject common name (default: the DID)
+        #[arg(long)]
+        name: Option<String>,
+        /// Validity in days
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        /// The DID credentials are issued as, put in the certificate as a URI name (default: the key's did:web, else its did:key)
+        #[arg(long)]
+        did: Option<String>,
+    },
 }
 
 /// `verity anchor`.
@@ -246,6 +352,9 @@ pub(crate) struct IssueArgs {
     /// Output form: json (an embedded Data Integrity proof) or jwt (a VC-JOSE JWT, EdDSA or ES256; written as .jwt files)
     #[arg(long, value_enum, default_value = "json")]
     format: verity::issuance::OutputFormat,
+    /// Certificate chain (PEM, the signing certificate first; `verity certs issue`) to carry in each JWT's x5c header instead of a kid (needs --format jwt)
+    #[arg(long, value_name = "CHAIN.pem")]
+    x5c: Option<PathBuf>,
     /// Status directory (`verity status create`): give each credential random revocation/suspension indexes
     #[arg(long, value_name = "DIR")]
     status_list: Option<PathBuf>,
@@ -299,6 +408,7 @@ fn main() -> ExitCode {
         Cmd::Bake(args) => commands::bake::bake(&args),
         Cmd::Unbake(args) => commands::bake::unbake(&args),
         Cmd::Anchor(args) => commands::anchor::run(&args),
+        Cmd::Certs(args) => commands::certs::run(&args),
     };
     match result {
         Ok(code) => code,

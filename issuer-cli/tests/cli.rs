@@ -1307,3 +1307,250 @@ fn anchor_without_evidence_is_looked_up_on_the_configured_explorer() {
             .contains("anchor.evidence_missing")
     );
 }
+
+#[test]
+fn certs_ca_issue_verify_check_and_x5c_jwt_credentials() {
+    let s = setup(GOOD_CSV);
+    let json_of = |out: &Output| -> Value { serde_json::from_slice(&out.stdout).unwrap() };
+    let out = verity(
+        &["certs", "ca", "--out", "ca", "--name", "Lycée Technique CA"],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = verity(&["certs", "ca", "--out", "ca", "--name", "again"], &s.dir);
+    assert_eq!(
+        code(&out),
+        2,
+        "an existing CA key is never overwritten without --force"
+    );
+    let out = verity(
+        &[
+            "certs",
+            "issue",
+            "--ca",
+            "ca",
+            "--key",
+            "keys/key.json",
+            "--out",
+            "chain.pem",
+            "--name",
+            "Lycée Technique registrar",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    // The chain validates for credential signing, not for a TLS server.
+    let out = verity(
+        &[
+            "certs",
+            "verify",
+            "--json",
+            "--trust",
+            "ca/ca.pem",
+            "--purpose",
+            "credential",
+            "chain.pem",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let report = json_of(&out);
+    assert_eq!(report["verdict"], "valid");
+    assert_eq!(report["path"].as_array().unwrap().len(), 2);
+    assert_eq!(report["path"][1]["trustAnchor"], true);
+    assert_eq!(report["path"][0]["san"][0], "URI:did:web:lycee.example");
+    let out = verity(
+        &[
+            "certs",
+            "verify",
+            "--json",
+            "--trust",
+            "ca/ca.pem",
+            "chain.pem",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    let codes: Vec<String> = json_of(&out)["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["outcome"] == "failed")
+        .map(|c| c["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        codes.contains(&"x509.eku_mismatch".to_string()),
+        "{codes:?}"
+    );
+    // Another institution's CA is not a trust anchor for it.
+    assert_eq!(
+        code(&verity(
+            &["certs", "ca", "--out", "other", "--name", "Other CA"],
+            &s.dir
+        )),
+        0
+    );
+    let out = verity(
+        &[
+            "certs",
+            "verify",
+            "--json",
+            "--trust",
+            "other/ca.pem",
+            "--purpose",
+            "credential",
+            "chain.pem",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("x509.unknown_issuer"));
+    let out = verity(
+        &["certs", "verify", "--trust", "ca/ca.pem", "missing.pem"],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 2);
+
+    // Inventory: exit 1 when something expires within --warn-days, or has expired.
+    let out = verity(&["certs", "check", "--json", "chain.pem", "ca"], &s.dir);
+    assert_eq!(
+        code(&out),
+        0,
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
+    let rows: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        rows.len(),
+        3,
+        "the leaf and the CA in chain.pem, and ca/ca.pem"
+    );
+    assert!(rows.iter().all(|r| r["status"] == "ok"));
+    assert_eq!(rows[0]["lifetime"]["days"], 365);
+    let out = verity(
+        &["certs", "check", "--warn-days", "400", "chain.pem"],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("EXPIRING"));
+    let out = verity(
+        &[
+            "certs",
+            "check",
+            "--at",
+            "2040-01-01T00:00:00Z",
+            "chain.pem",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("EXPIRED"));
+
+    // JWT credentials carrying the chain: confirmed only by a verifier that trusts the CA.
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "jwts",
+        &["--format", "jwt", "--x5c", "chain.pem", "-q"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ca_pem = std::fs::read_to_string(s.dir.join("ca/ca.pem")).unwrap();
+    std::fs::write(
+        s.dir.join("trust.json"),
+        serde_json::json!({ "x509Anchors": [ca_pem] }).to_string(),
+    )
+    .unwrap();
+    let out = verity(
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "--trust",
+            "trust.json",
+            "jwts",
+        ],
+        &s.dir,
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(code(&out), 0, "{text}");
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let issuer_check = first["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "issuer")
+        .unwrap();
+    assert_eq!(issuer_check["code"], "issuer.key_resolved");
+    assert_eq!(issuer_check["data"]["x5c"], "CN=Lycée Technique registrar");
+    let out = verity(&["verify", "--json", "--offline", "jwts"], &s.dir);
+    assert_eq!(
+        code(&out),
+        1,
+        "without the CA as trust anchor the key is not confirmed"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("issuer.x5c_unverified"));
+    std::fs::write(
+        s.dir.join("other-trust.json"),
+        serde_json::json!({ "x509Anchors": [std::fs::read_to_string(s.dir.join("other/ca.pem")).unwrap()] })
+            .to_string(),
+    )
+    .unwrap();
+    let out = verity(
+        &[
+            "verify",
+            "--json",
+            "--offline",
+            "--trust",
+            "other-trust.json",
+            "jwts",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("x509.unknown_issuer"));
+
+    // A chain that certifies another key is refused at issuance.
+    assert_eq!(code(&verity(&["keygen", "--out", "keys2"], &s.dir)), 0);
+    let out = verity(
+        &[
+            "certs",
+            "issue",
+            "--ca",
+            "ca",
+            "--key",
+            "keys2/key.json",
+            "--out",
+            "chain2.pem",
+        ],
+        &s.dir,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "jwts2",
+        &["--format", "jwt", "--x5c", "chain2.pem"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("does not certify this key"),
+        "{}",
+        stderr(&out)
+    );
+    // And --x5c needs the JWT form.
+    let out = issue(
+        &s,
+        "keys/key.json",
+        "badge.json",
+        "jwts3",
+        &["--x5c", "chain.pem"],
+    );
+    assert_eq!(code(&out), 2);
+}

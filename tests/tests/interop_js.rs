@@ -128,6 +128,7 @@ fn issued_by_verity(js: &Path, suite: issuance::Suite) {
         key: &key,
         did: key.did_key(),
         now: UnixTime(1_768_467_600),
+        x5c: Vec::new(),
     };
     let mut template = json!({
         "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
@@ -234,6 +235,7 @@ fn status_lists_interoperate_with_the_js_reference() {
         key: &key,
         did: key.did_key(),
         now: UnixTime(1_768_467_600),
+        x5c: Vec::new(),
     };
     let template = json!({
         "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],

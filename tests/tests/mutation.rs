@@ -464,6 +464,7 @@ fn mutation_campaign() {
         key: &key,
         did: key.did_key(),
         now: UnixTime(1_768_467_600),
+        x5c: Vec::new(),
     };
     let template: Value = serde_json::from_str(&read("portal/demo-src/template.json")).unwrap();
     let row = verity::issuance::Row {

@@ -74,6 +74,7 @@ fn blockcerts_sample_lists() {
         key: &key,
         did: key.did_key(),
         now: UnixTime::parse("2026-01-01T00:00:00Z").unwrap(),
+        x5c: Vec::new(),
     };
     let mut ctx = Context::default();
     for (file, url) in [

@@ -21,6 +21,20 @@ pub struct Limits {
     /// Largest decompressed status list. Default 16 MiB: 128 times the spec's minimum list of
     /// 16 KiB (131,072 entries), i.e. 134 million one-bit entries; a "gzip bomb" stops here.
     pub max_decompressed_bytes: usize,
+    /// Most certificates read from one input. Default 32: real chains have 2 to 4 and bundles of
+    /// intermediates a few dozen at most.
+    pub max_certificates: usize,
+    /// Most certificates in a certification path, the end entity included but not the trust
+    /// anchor. Default 8: rustls-webpki allows 6 intermediates (`MAX_SUB_CA_COUNT`); the Web PKI
+    /// uses 1 or 2.
+    pub max_chain_depth: usize,
+    /// Most signature checks while building one path. Default 100, rustls-webpki's budget: it
+    /// bounds the work a bundle of cross-signed certificates can cause.
+    pub max_signature_checks: usize,
+    /// Most (name, subtree) comparisons while checking name constraints on one path. Default
+    /// 250,000, rustls-webpki's budget: real constraints need tens, x509-limbo's `nc-dos` cases
+    /// (4,096 subtrees against 2,048 names) need millions.
+    pub max_name_constraint_checks: usize,
 }
 
 impl Default for Limits {
@@ -31,6 +45,10 @@ impl Default for Limits {
             max_proofs: 8,
             max_rdfc_calls: 1000,
             max_decompressed_bytes: 16 * 1024 * 1024,
+            max_certificates: 32,
+            max_chain_depth: 8,
+            max_signature_checks: 100,
+            max_name_constraint_checks: 250_000,
         }
     }
 }
@@ -99,6 +117,10 @@ pub struct Context {
     /// JSON-LD contexts the caller supplies in addition to the embedded ones, by URL
     /// (feature `rdfc`). Contexts are never fetched.
     pub contexts: BTreeMap<String, Vec<u8>>,
+    /// X.509 trust anchors for issuers that sign with a certificate (a JWT's `x5c`, feature
+    /// `x509`): each entry a PEM bundle or a DER certificate. Never implicit: empty means no
+    /// certificate-bound issuer is confirmed.
+    pub x509_anchors: Vec<Vec<u8>>,
 }
 
 impl Context {

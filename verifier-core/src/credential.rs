@@ -56,7 +56,7 @@ impl JsonCredential {
         }
     }
 
-    fn start_field(&self) -> &'static str {
+    pub(crate) fn start_field(&self) -> &'static str {
         if self.format.is_v2() {
             "validFrom"
         } else {

@@ -208,7 +208,7 @@ fn fold_claims(
 
 /// Checks the header, resolves the key and verifies the signature; pushes an issuer-key and a
 /// proof check (and a failed check per disagreeing claim).
-pub(crate) fn check(jwt: &JwtCredential, ctx: &Context, checks: &mut Vec<Check>) {
+pub(crate) fn check(jwt: &JwtCredential, ctx: &Context, now: UnixTime, checks: &mut Vec<Check>) {
     for (claim, field) in &jwt.mismatches {
         checks.push(
             Check::failed(CheckId::Structure, Code::JwtClaimMismatch)
@@ -249,7 +249,7 @@ pub(crate) fn check(jwt: &JwtCredential, ctx: &Context, checks: &mut Vec<Check>)
         }
     };
     let issuer = jwt.credential.issuer_id();
-    let (key_check, key) = resolve(header, issuer, ctx);
+    let (key_check, key) = resolve(header, issuer, ctx, signing_time(jwt, now));
     let proof_check = match (alg, header_problem, key) {
         (Err(check), _, _) | (_, Some(check), _) => check,
         (Ok(_), None, None) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
@@ -283,12 +283,31 @@ pub(crate) fn needed_documents(jwt: &JwtCredential) -> Vec<String> {
         .collect()
 }
 
+/// When the credential was signed, as far as it says (its validFrom / issuanceDate, never later
+/// than `now`): an `x5c` chain is validated at that instant, so a diploma sealed with a
+/// certificate that has since expired still verifies, and one sealed after it expired does not.
+#[cfg_attr(not(feature = "x509"), allow(dead_code))]
+fn signing_time(jwt: &JwtCredential, now: UnixTime) -> UnixTime {
+    jwt.credential
+        .doc
+        .get(jwt.credential.start_field())
+        .and_then(Value::as_str)
+        .and_then(UnixTime::parse)
+        .map_or(now, |t| t.min(now))
+}
+
 /// The issuer-key check and the key to test the signature with.
+#[cfg_attr(not(feature = "x509"), allow(unused_variables))]
 fn resolve(
     header: &Map<String, Value>,
     issuer: Option<&str>,
     ctx: &Context,
+    signed_at: UnixTime,
 ) -> (Check, Option<PublicKey>) {
+    #[cfg(feature = "x509")]
+    if let Some(x5c) = header.get("x5c") {
+        return x5c_key(x5c, issuer, ctx, signed_at);
+    }
     let embedded = match header.get("jwk") {
         Some(Value::Object(jwk)) => Some(crate::keys::from_jwk(jwk)),
         Some(_) => Some(Err("jwk is not an object")),
@@ -335,6 +354,115 @@ fn resolve(
             None,
         ),
     }
+}
+
+/// The signing key from an `x5c` header (RFC 7515 §4.1.6: base64 DER certificates, the signing
+/// one first), once the chain validates for credential signing against the context's X.509
+/// trust anchors at `at`. A leaf naming URIs must name the credential's issuer among them.
+#[cfg(feature = "x509")]
+fn x5c_key(
+    x5c: &Value,
+    issuer: Option<&str>,
+    ctx: &Context,
+    at: UnixTime,
+) -> (Check, Option<PublicKey>) {
+    use crate::x509::{self, ChainOptions, Purpose};
+    let invalid = |reason: &str| {
+        (
+            Check::failed(CheckId::IssuerKey, Code::IssuerKeyInvalid).with("reason", reason),
+            None,
+        )
+    };
+    let Some(items) = x5c.as_array().filter(|a| !a.is_empty()) else {
+        return invalid("x5c is not a non-empty array");
+    };
+    if items.len() > ctx.limits.max_certificates {
+        return (
+            Check::failed(CheckId::IssuerKey, Code::LimitsCertificates)
+                .with("limit", ctx.limits.max_certificates.to_string()),
+            None,
+        );
+    }
+    let mut certs = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let der = item
+            .as_str()
+            .and_then(|b64| base64ct::Base64::decode_vec(b64).ok());
+        match der.map(|d| x509::Certificate::from_der(&d)) {
+            Some(Ok(cert)) => certs.push(cert),
+            Some(Err(why)) => {
+                return (
+                    Check::failed(CheckId::IssuerKey, Code::X509Malformed)
+                        .with("index", i.to_string())
+                        .with("reason", why),
+                    None,
+                );
+            }
+            None => return invalid("an x5c entry is not base64 DER"),
+        }
+    }
+    let Some(leaf) = certs.first() else {
+        return invalid("x5c is empty");
+    };
+    let key = leaf.public_key();
+    let mut anchors = Vec::new();
+    for bundle in &ctx.x509_anchors {
+        anchors.extend(x509::parse_certificates(bundle, &ctx.limits).unwrap_or_default());
+    }
+    if anchors.is_empty() {
+        return (
+            Check::skipped(CheckId::IssuerKey, Code::IssuerX5cUnverified)
+                .with("reason", "no X.509 trust anchors are configured")
+                .with("subject", leaf.info.subject.clone()),
+            key,
+        );
+    }
+    let mut options = ChainOptions::new(Purpose::Credential);
+    options.lifetime_policy = false;
+    // The leaf must come first: the chain is validated from it, not from a guess.
+    let report = x509::verify_certificates(&certs, &anchors, &options, &ctx.limits, at);
+    if report.path.first().map(|p| &p.fingerprint_sha256) != Some(&leaf.info.fingerprint_sha256) {
+        return invalid("the first x5c certificate is not the end-entity certificate");
+    }
+    if let Some(failure) = report
+        .checks
+        .iter()
+        .find(|c| c.outcome != crate::report::Outcome::Passed && c.code.skip_blocks_verdict())
+    {
+        let mut check = Check::new(CheckId::IssuerKey, failure.outcome, failure.code)
+            .with("at", at.to_rfc3339());
+        check.data.extend(failure.data.iter().cloned());
+        return (check, None);
+    }
+    let uris: Vec<&str> = leaf
+        .info
+        .san
+        .iter()
+        .filter_map(|n| n.strip_prefix("URI:"))
+        .collect();
+    if !uris.is_empty() && !issuer.is_some_and(|i| uris.contains(&i)) {
+        return (
+            Check::failed(CheckId::IssuerKey, Code::IssuerVmNotIssuer)
+                .with(
+                    "reason",
+                    "the x5c certificate names other URIs than the issuer",
+                )
+                .with("subject", leaf.info.subject.clone()),
+            None,
+        );
+    }
+    let anchor = report
+        .path
+        .last()
+        .map(|a| a.subject.clone())
+        .unwrap_or_default();
+    (
+        Check::passed(CheckId::IssuerKey, Code::IssuerKeyResolved)
+            .with("x5c", leaf.info.subject.clone())
+            .with("anchor", anchor)
+            .with("at", at.to_rfc3339()),
+        key,
+    )
 }
 
 fn verify_signature(alg: Alg, key: &PublicKey, input: &[u8], signature: &[u8]) -> Check {

@@ -13,6 +13,7 @@
 //! | `messages` | an English message for each [`Code`], for shells |
 //! | `ecdsa` | ecdsa-rdfc-2019 / ecdsa-jcs-2019 with P-256 and P-384 keys (RustCrypto, no_std) |
 //! | `rdfc` | eddsa-rdfc-2022 and Ed25519Signature2020 (JSON-LD, RDFC-1.0, embedded contexts; needs std) |
+//! | `x509` | X.509 chains: parsing, path validation, CA/B Forum lifetime limits, x5c JWT issuers (needs std) |
 //! | `wasm` | the JavaScript API (`verify`, `needs`), built with wasm-bindgen |
 //!
 //! Without default features the crate is `#![no_std]` + `alloc`.
@@ -58,6 +59,8 @@ pub mod time;
 pub mod trust;
 #[cfg(feature = "wasm")]
 pub mod wasm;
+#[cfg(feature = "x509")]
+pub mod x509;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -218,7 +221,7 @@ pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
     credential::check_structure(cred, &mut checks);
     match &parsed {
         Parsed::Credential(cred) => proof::check_proofs(cred, ctx, now, &mut checks),
-        Parsed::Jwt(jwt) => jwt::check(jwt, ctx, &mut checks),
+        Parsed::Jwt(jwt) => jwt::check(jwt, ctx, now, &mut checks),
     }
     checks.extend(anchor::check_anchors(&cred.doc, ctx));
     checks.push(check_validity(cred, now));

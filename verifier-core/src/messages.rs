@@ -176,5 +176,63 @@ pub const fn english(code: Code) -> &'static str {
         Code::TrustUntrustedIssuer => {
             "This verifier only accepts trusted issuers, and this issuer is not one."
         }
+        Code::X509Parsed => "The input was read as X.509 certificates.",
+        Code::X509None => "The input holds no certificate.",
+        Code::X509Malformed => "A certificate is malformed.",
+        Code::LimitsCertificates => "The input holds more certificates than this verifier reads.",
+        Code::X509Current => "The certificate is within its validity period.",
+        Code::X509Expired => "A certificate has expired.",
+        Code::X509NotYetValid => "A certificate is not valid yet.",
+        Code::X509UsageValid => "The certificate may be used for this purpose.",
+        Code::X509EkuMismatch => {
+            "The certificate is not allowed for this purpose (extended key usage)."
+        }
+        Code::X509KeyUsageInvalid => "The certificate's key usage does not allow signing.",
+        Code::X509LeafIsCa => "The end-entity certificate is a CA certificate.",
+        Code::X509UnknownCriticalExtension => {
+            "A certificate has a critical extension this verifier does not understand."
+        }
+        Code::X509NameMatched => "The certificate is for the name asked.",
+        Code::X509NameMismatch => "The certificate is not for the name asked.",
+        Code::X509NameNotChecked => {
+            "No host name was given, so the certificate was not checked for one."
+        }
+        Code::X509ChainValid => {
+            "The chain leads to a trusted root and every signature in it is valid."
+        }
+        Code::X509NoTrustAnchors => {
+            "No trusted roots were given, so the chain could not be validated."
+        }
+        Code::X509UnknownIssuer => "The chain does not lead to any trusted root.",
+        Code::X509SignatureInvalid => "A signature in the chain is not valid.",
+        Code::X509UnsupportedAlgorithm => {
+            "A certificate uses a signature or key algorithm this verifier does not accept."
+        }
+        Code::X509NotCa => "A certificate in the chain signs others without being allowed to.",
+        Code::X509PathLenExceeded => "The chain is longer than an issuer allows.",
+        Code::X509NameConstraintsViolated => {
+            "A name is outside what an issuer is allowed to certify."
+        }
+        Code::X509ProfileViolation => {
+            "A certificate breaks the rules certificates must follow (RFC 5280, CA/Browser Forum)."
+        }
+        Code::LimitsNameConstraints => {
+            "Checking the chain's name constraints needed more work than this verifier allows."
+        }
+        Code::LimitsChainDepth => "The chain is longer than this verifier follows.",
+        Code::LimitsSignatureChecks => {
+            "Building the chain needed more signature checks than this verifier allows."
+        }
+        Code::X509LifetimeCompliant => {
+            "The certificate's lifetime is within the CA/Browser Forum limit for its issuance date."
+        }
+        Code::X509LifetimeExceedsPolicy => {
+            "The certificate's lifetime exceeds the CA/Browser Forum limit for its issuance date."
+        }
+        Code::X509WeakSignature => "The certificate is signed with SHA-1, which is no longer safe.",
+        Code::X509WeakKey => "The certificate's key is too weak (RSA below 2048 bits).",
+        Code::X509SanMissing => {
+            "The certificate has no subjectAltName; browsers will not accept it for any host."
+        }
     }
 }

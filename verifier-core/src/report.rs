@@ -57,6 +57,12 @@ pub enum CheckId {
     Status,
     /// 7. Whether this verifier's trust list knows the issuer.
     Trust,
+    /// X.509: the certification path from the certificate to a trust anchor.
+    Chain,
+    /// X.509: what the end-entity certificate may be used for, and for which name.
+    Usage,
+    /// X.509: the CA/Browser Forum lifetime limits and algorithm strength.
+    Policy,
 }
 
 impl CheckId {
@@ -71,6 +77,9 @@ impl CheckId {
             Self::Validity => "validity",
             Self::Status => "status",
             Self::Trust => "trust",
+            Self::Chain => "chain",
+            Self::Usage => "usage",
+            Self::Policy => "policy",
         }
     }
 }
@@ -294,6 +303,71 @@ codes! {
     TrustNotConfigured = "trust.not_configured",
     /// Policy requires a trusted issuer and this one is not trusted.
     TrustUntrustedIssuer = "trust.untrusted_issuer",
+
+    /// The input was read as X.509 certificates (data: `certificates`).
+    X509Parsed = "x509.parsed",
+    /// The input holds no certificate.
+    X509None = "x509.none",
+    /// A certificate is malformed (data: `index`, `reason`).
+    X509Malformed = "x509.malformed",
+    /// More certificates than `Limits::max_certificates` (data: `limit`).
+    LimitsCertificates = "limits.certificates",
+    /// `now` lies within the certificate's validity (data: `notAfter`, `daysLeft`).
+    X509Current = "x509.current",
+    /// A certificate has expired (data: `subject` or `depth`, `notAfter`).
+    X509Expired = "x509.expired",
+    /// A certificate is not valid yet (data: `subject` or `depth`, `notBefore`).
+    X509NotYetValid = "x509.not_yet_valid",
+    /// The end-entity certificate may be used for the purpose asked (data: `purpose`).
+    X509UsageValid = "x509.usage_valid",
+    /// The extended key usage does not allow the purpose asked (data: `purpose` or `depth`, `reason`).
+    X509EkuMismatch = "x509.eku_mismatch",
+    /// The key usage does not allow the purpose (data: `reason`).
+    X509KeyUsageInvalid = "x509.key_usage_invalid",
+    /// The end-entity certificate is a CA certificate.
+    X509LeafIsCa = "x509.leaf_is_ca",
+    /// A critical extension this verifier does not understand (data: `oid`).
+    X509UnknownCriticalExtension = "x509.unknown_critical_extension",
+    /// The certificate is for the name asked (data: `name`).
+    X509NameMatched = "x509.name_matched",
+    /// The certificate is not for the name asked (data: `name`).
+    X509NameMismatch = "x509.name_mismatch",
+    /// No host name was given, so the certificate was not checked for one.
+    X509NameNotChecked = "x509.name_not_checked",
+    /// A path to a trust anchor was found and every check on it passed (data: `length`, `anchor`).
+    X509ChainValid = "x509.chain_valid",
+    /// No trust anchors were given: the chain cannot be validated.
+    X509NoTrustAnchors = "x509.no_trust_anchors",
+    /// No path leads to a trust anchor (data: `issuer`).
+    X509UnknownIssuer = "x509.unknown_issuer",
+    /// A signature in the chain does not verify (data: `depth`, `subject`).
+    X509SignatureInvalid = "x509.signature_invalid",
+    /// A signature or key algorithm this verifier does not accept (data: `depth`, `algorithm`).
+    X509UnsupportedAlgorithm = "x509.unsupported_algorithm",
+    /// An issuing certificate is not a CA, or may not sign certificates (data: `depth`, `reason`).
+    X509NotCa = "x509.not_ca",
+    /// An issuer's pathLenConstraint is exceeded (data: `depth`).
+    X509PathLenExceeded = "x509.path_len_exceeded",
+    /// A name is outside an issuer's name constraints (data: `depth`, `reason`).
+    X509NameConstraintsViolated = "x509.name_constraints_violated",
+    /// A certificate breaks the RFC 5280 profile, or for TLS servers the CA/B Forum's (data: `depth`, `reason`).
+    X509ProfileViolation = "x509.profile_violation",
+    /// Name constraints needed more comparisons than `Limits::max_name_constraint_checks` (data: `limit`).
+    LimitsNameConstraints = "limits.name_constraints",
+    /// The path would be deeper than `Limits::max_chain_depth` (data: `limit`).
+    LimitsChainDepth = "limits.chain_depth",
+    /// Path building needed more signature checks than `Limits::max_signature_checks` (data: `limit`).
+    LimitsSignatureChecks = "limits.signature_checks",
+    /// The leaf's lifetime is within the CA/B Forum limit for its issuance date (data: `lifetimeDays`, `limitDays`, `limitSince`).
+    X509LifetimeCompliant = "x509.lifetime_compliant",
+    /// The leaf's lifetime exceeds the CA/B Forum limit for its issuance date (data: `lifetimeDays`, `limitDays`, `limitSince`).
+    X509LifetimeExceedsPolicy = "x509.lifetime_exceeds_policy",
+    /// The certificate is signed with SHA-1 (data: `algorithm`).
+    X509WeakSignature = "x509.weak_signature",
+    /// The key is too weak: RSA below 2048 bits (data: `key`).
+    X509WeakKey = "x509.weak_key",
+    /// A TLS server certificate without subjectAltName (browsers ignore the common name).
+    X509SanMissing = "x509.san_missing",
 }
 
 impl Code {
@@ -306,6 +380,7 @@ impl Code {
             self,
             Code::StatusNone
                 | Code::StatusRefresh
+                | Code::X509NameNotChecked
                 | Code::TrustUnknownIssuer
                 | Code::TrustNotConfigured
         )
@@ -450,6 +525,7 @@ impl Report {
         };
         let state_codes = [
             Code::ValidityExpired,
+            Code::X509Expired,
             Code::StatusRevoked,
             Code::StatusSuspended,
         ];
@@ -474,7 +550,7 @@ impl Report {
         if failed(Code::StatusSuspended) {
             return Verdict::Suspended;
         }
-        if failed(Code::ValidityExpired) {
+        if failed(Code::ValidityExpired) || failed(Code::X509Expired) {
             return Verdict::Expired;
         }
         Verdict::Valid

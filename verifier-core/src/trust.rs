@@ -80,6 +80,9 @@ pub struct TrustConfig {
     pub explorers: Vec<(String, String)>,
     /// Test setting: resolve `did:web` and fetch documents on 127.0.0.1 / localhost over plain http.
     pub allow_http_loopback: bool,
+    /// X.509 trust anchors (PEM text, one or more certificates each) for issuers that sign with
+    /// a certificate chain (JWT `x5c`).
+    pub x509_anchors: Vec<String>,
 }
 
 /// Why a trust configuration was refused: the JSON path and the reason.
@@ -170,6 +173,7 @@ impl TrustConfig {
                     | "explorers"
                     | "policy"
                     | "allowHttpLoopback"
+                    | "x509Anchors"
                     | "$comment"
             ) {
                 return Err(error(alloc::format!("/{key}"), "unknown field"));
@@ -232,6 +236,25 @@ impl TrustConfig {
                 "must map bitcoin:mainnet, bitcoin:testnet or bitcoin:regtest to an https URL",
             )
         })?;
+        match root.get("x509Anchors") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(pem) if pem.contains("-----BEGIN CERTIFICATE-----") => {
+                            config.x509_anchors.push(pem.into());
+                        }
+                        _ => {
+                            return Err(error(
+                                alloc::format!("/x509Anchors/{i}"),
+                                "not PEM text with a certificate",
+                            ));
+                        }
+                    }
+                }
+            }
+            Some(_) => return Err(error("/x509Anchors", "not an array")),
+        }
         match root.get("checkpoints") {
             None => {}
             Some(Value::Array(items)) => {
@@ -338,6 +361,8 @@ impl TrustConfig {
         }
         ctx.checkpoints.extend(self.checkpoints.iter().cloned());
         ctx.explorers.extend(self.explorers.iter().cloned());
+        ctx.x509_anchors
+            .extend(self.x509_anchors.iter().map(|pem| pem.as_bytes().to_vec()));
     }
 
     /// Where to read `url` instead, if mirrored.

@@ -21,10 +21,20 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         KeyType::Ed25519 => Suite::EddsaRdfc2022,
         KeyType::P256 => Suite::EcdsaRdfc2019,
     });
+    let x5c = match &args.x5c {
+        None => Vec::new(),
+        Some(path) => {
+            if args.format != OutputFormat::Jwt {
+                bail!("--x5c needs --format jwt (a certificate chain travels in the JWT header)");
+            }
+            load_x5c(path, &key)?
+        }
+    };
     let issuer = Issuer {
         key: &key,
         did,
         now: super::now_or(args.at),
+        x5c,
     };
 
     let mut status = args
@@ -214,4 +224,21 @@ fn write_all(out: &Path, issued: &[Secured]) -> Result<()> {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Reads the chain for `--x5c` (PEM, the signing certificate first) and checks that its first
+/// certificate certifies `key`.
+fn load_x5c(path: &std::path::Path, key: &verity::keyfile::IssuerKey) -> Result<Vec<Vec<u8>>> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let certs = verifier_core::x509::parse_certificates(&bytes, &verifier_core::Limits::default())
+        .map_err(|e| anyhow::anyhow!("{}: not a certificate chain ({e:?})", path.display()))?;
+    let ours = verifier_core::keys::decode_multikey(&key.multikey())
+        .map_err(|e| anyhow::anyhow!("the issuer key: {e}"))?;
+    if certs.first().and_then(|c| c.public_key()) != Some(ours) {
+        bail!(
+            "{}: its first certificate does not certify this key (make it with `verity certs issue --key`)",
+            path.display()
+        );
+    }
+    Ok(certs.into_iter().map(|c| c.der).collect())
 }

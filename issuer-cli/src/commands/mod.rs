@@ -1,5 +1,6 @@
 pub(crate) mod anchor;
 pub(crate) mod bake;
+pub(crate) mod certs;
 pub(crate) mod issue;
 pub(crate) mod keygen;
 pub(crate) mod status;

@@ -55,6 +55,7 @@ pub(crate) fn run(args: &StatusArgs) -> Result<ExitCode> {
                 key: &key,
                 did,
                 now: super::now_or(*at),
+                x5c: Vec::new(),
             };
             let lists = state.publish(&issuer, valid_until.map(|t| t.to_rfc3339()))?;
             std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;

@@ -150,7 +150,7 @@ pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
 
 /// Credential text made safe for a terminal: control characters (escape sequences) and bidi
 /// overrides ("Trojan Source") are shown escaped instead of being interpreted.
-fn printable(s: &str) -> String {
+pub(crate) fn printable(s: &str) -> String {
     s.chars()
         .flat_map(|c| {
             let dangerous =
