@@ -429,7 +429,14 @@ fn x5c_key(
         .iter()
         .find(|c| c.outcome != crate::report::Outcome::Passed && c.code.skip_blocks_verdict())
     {
-        let mut check = Check::new(CheckId::IssuerKey, failure.outcome, failure.code)
+        // A certificate outside its validity when the credential was sealed makes the seal
+        // invalid, not the credential "expired".
+        let code = match failure.code {
+            Code::X509Expired | Code::X509NotYetValid => Code::IssuerKeyInvalid,
+            code => code,
+        };
+        let mut check = Check::new(CheckId::IssuerKey, failure.outcome, code)
+            .with("x509", failure.code.as_str())
             .with("at", at.to_rfc3339());
         check.data.extend(failure.data.iter().cloned());
         return (check, None);

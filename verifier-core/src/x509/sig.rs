@@ -230,8 +230,8 @@ impl CertKey {
         }
     }
 
-    /// Verifies `signature` over `message` with `alg`. `Ok(false)`: it does not match; `Err`:
-    /// the algorithm does not fit this key or is refused (the reason).
+    /// Verifies `signature` over `message` with `alg`. `Ok(false)`: it does not match (also when
+    /// `alg` is not this key's kind); `Err`: the algorithm is refused (the reason).
     pub fn verify(
         &self,
         alg: SignatureAlgorithm,
@@ -313,7 +313,9 @@ impl CertKey {
                         .is_ok(),
                 )
             }
-            _ => Err("the signature algorithm does not match the issuer's key type"),
+            // A signature of another algorithm than the issuer's key cannot be this key's: it
+            // does not verify (an impostor issuer of the same name is the usual cause).
+            _ => Ok(false),
         }
     }
 }
