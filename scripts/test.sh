@@ -25,7 +25,7 @@ stage "format and lints"
 cargo fmt --all -- --check
 cargo clippy -q --workspace --exclude portal --all-targets -- -D warnings
 cargo clippy -q -p portal --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -q -p verifier-core --no-default-features --features wasm,rdfc,ecdsa,rsa --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p verifier-core --no-default-features --features wasm,rdfc,ecdsa,rsa,x509 --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -q -p verifier-core --no-default-features --features ecdsa,rsa --target x86_64-unknown-none -- -D warnings
 done_stage
 

@@ -3,7 +3,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createRequire} from 'node:module';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {execFileSync} from 'node:child_process';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -113,4 +114,31 @@ test('malformed options throw TypeError; malformed credentials never throw', () 
     assert.notEqual(report.verdict, 'valid');
   }
   assert.equal(typeof api.version(), 'string');
+});
+
+test('verifyCertificates: the demo issuer chain, same report as `verity certs verify --json`', () => {
+  const chain = readFileSync(join(repo, 'portal', 'demo', 'certs', 'issuer-chain.pem'));
+  const [root] = JSON.parse(readFileSync(join(repo, 'portal', 'trust.json'), 'utf8')).x509Anchors;
+  const dir = mkdtempSync(join(tmpdir(), 'verity-certs-'));
+  const rootFile = join(dir, 'root.pem');
+  writeFileSync(rootFile, root);
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const report = api.verifyCertificates(chain, {now, trust: root, purpose: 'credential'});
+  assert.equal(report.verdict, 'valid');
+  assert.equal(report.path.length, 2);
+  assert.equal(report.anchored, true);
+  const cli = JSON.parse(execFileSync(verity,
+    ['certs', 'verify', '--json', '--at', now, '--trust', rootFile, '--purpose', 'credential', join(repo, 'portal', 'demo', 'certs', 'issuer-chain.pem')],
+    {encoding: 'utf8'}));
+  assert.deepEqual(report, cli);
+  // As a TLS server certificate: wrong usage, and the lifetime policy applies.
+  const server = api.verifyCertificates(chain, {now, trust: new Uint8Array(Buffer.from(root))});
+  assert.equal(server.verdict, 'invalid');
+  assert.ok(server.checks.some(c => c.code === 'x509.eku_mismatch' && c.outcome === 'failed'));
+  assert.equal(typeof server.lifetime.days, 'number');
+  // No anchors: nothing is trusted implicitly.
+  assert.notEqual(api.verifyCertificates(chain, {now, purpose: 'credential'}).verdict, 'valid');
+  assert.throws(() => api.verifyCertificates(chain, {now, trust: 'garbage'}), TypeError);
+  assert.throws(() => api.verifyCertificates(chain, {now, purpose: 'email'}), TypeError);
+  assert.throws(() => api.verifyCertificates(chain, {now, name: 'not a name!'}), TypeError);
 });

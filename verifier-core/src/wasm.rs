@@ -20,7 +20,8 @@ use crate::{Context, TrustedIssuer, UnixTime};
 const TS_TYPES: &str = r#"
 export type Verdict = "valid" | "invalid" | "expired" | "revoked" | "suspended" | "indeterminate";
 export interface CheckResult {
-  id: "input" | "structure" | "issuer" | "proof" | "anchor" | "validity" | "status" | "trust";
+  id: "input" | "structure" | "issuer" | "proof" | "anchor" | "validity" | "status" | "trust"
+    | "chain" | "usage" | "policy";
   outcome: "passed" | "failed" | "skipped";
   /** Stable machine code, e.g. "proof.signature_mismatch". */
   code: string;
@@ -54,6 +55,36 @@ export interface VerifyOptions {
    *  and blockchain checkpoints apply (registries and resources are for the caller to fetch). */
   trust?: string | object;
 }
+export interface CertificateInfo {
+  subject: string; issuer: string; serial: string; notBefore: string; notAfter: string;
+  fingerprintSha256: string; publicKey: string; signatureAlgorithm: string; san: string[];
+  isCa: boolean; selfIssued: boolean;
+  /** In a chain report: whether this entry is the trust anchor the path ends at. */
+  trustAnchor?: boolean;
+}
+/** A certificate's lifetime against the CA/Browser Forum schedule (ballot SC-081). */
+export interface Lifetime { days: number; limitDays: number; limitSince: string | null; compliant: boolean; daysLeft: number; }
+export interface ChainReport {
+  verdict: Verdict;
+  format: "x509";
+  checks: CheckResult[];
+  /** Leaf first; ends with the trust anchor when `anchored`. */
+  path: CertificateInfo[];
+  anchored: boolean;
+  lifetime: Lifetime | null;
+}
+export interface ChainOptions {
+  /** The instant to validate at: an RFC 3339 string or milliseconds since the epoch. Default: now. */
+  now?: string | number;
+  /** Trust anchors: PEM text (one or more certificates) or DER bytes. Nothing else is trusted. */
+  trust?: string | Uint8Array;
+  /** The DNS name or IP address the certificate must be for. */
+  name?: string;
+  /** Default "server". */
+  purpose?: "server" | "client" | "credential";
+  /** Apply the CA/Browser Forum lifetime limits to the leaf (default: for "server" only). */
+  lifetimePolicy?: boolean;
+}
 export interface Need { kind: "did-document" | "controller-document" | "status-list" | "anchor-transaction"; url: string; }
 "#;
 
@@ -65,6 +96,12 @@ extern "C" {
     /// `Report` in TypeScript.
     #[wasm_bindgen(typescript_type = "Report")]
     pub type JsReport;
+    /// `ChainOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "ChainOptions")]
+    pub type ChainOptions;
+    /// `ChainReport` in TypeScript.
+    #[wasm_bindgen(typescript_type = "ChainReport")]
+    pub type JsChainReport;
     /// `Need[]` in TypeScript.
     #[wasm_bindgen(typescript_type = "Need[]")]
     pub type JsNeeds;
@@ -184,6 +221,55 @@ pub fn needs_js(bytes: &[u8], options: Option<VerifyOptions>) -> Result<JsNeeds,
         .map(|n| serde_json::json!({ "kind": n.kind.as_str(), "url": n.url }))
         .collect();
     Ok(to_js(&serde_json::Value::Array(needs))?.unchecked_into())
+}
+
+/// Validates an X.509 certificate chain (PEM or DER bytes; the end-entity certificate first or
+/// the bundle in any order) against the trust anchors in `options.trust` (feature `x509`).
+///
+/// Throws a `TypeError` only for malformed `options` (including unreadable trust anchors); every
+/// problem with the chain itself is reported in the result.
+#[cfg(feature = "x509")]
+#[wasm_bindgen(js_name = verifyCertificates)]
+pub fn verify_certificates_js(
+    bytes: &[u8],
+    options: Option<ChainOptions>,
+) -> Result<JsChainReport, JsValue> {
+    use crate::x509;
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let now = read_now(&options)?;
+    let limits = crate::Limits::default();
+    let anchors = match get(&options, "trust") {
+        None => Vec::new(),
+        Some(v) => {
+            let bytes = match v.as_string() {
+                Some(text) => text.into_bytes(),
+                None => v
+                    .dyn_ref::<Uint8Array>()
+                    .map(Uint8Array::to_vec)
+                    .ok_or_else(|| err("options.trust must be PEM text or DER bytes"))?,
+            };
+            x509::parse_certificates(&bytes, &limits)
+                .map_err(|e| err(&alloc::format!("options.trust: {e}")))?
+        }
+    };
+    let purpose = match get(&options, "purpose").and_then(|v| v.as_string()) {
+        None => x509::Purpose::Server,
+        Some(p) => x509::Purpose::parse(&p)
+            .ok_or_else(|| err("options.purpose must be server, client or credential"))?,
+    };
+    let mut chain_options = x509::ChainOptions::new(purpose);
+    if let Some(name) = get(&options, "name").and_then(|v| v.as_string()) {
+        chain_options.name = Some(
+            x509::names::ServerName::parse(&name)
+                .ok_or_else(|| err("options.name is neither a DNS name nor an IP address"))?,
+        );
+    }
+    if let Some(on) = get(&options, "lifetimePolicy").and_then(|v| v.as_bool()) {
+        chain_options.lifetime_policy = on;
+    }
+    let report = x509::verify_chain(bytes, &anchors, &chain_options, &limits, now);
+    let json = crate::json::chain_report_to_json(&report, &crate::messages::english);
+    Ok(to_js(&json)?.unchecked_into())
 }
 
 /// The library version.

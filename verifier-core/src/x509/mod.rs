@@ -170,6 +170,16 @@ pub enum ParseError {
     Malformed(usize, String),
 }
 
+impl core::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Empty => f.write_str("no certificate found (expected PEM or DER)"),
+            Self::TooMany(limit) => write!(f, "more than {limit} certificates"),
+            Self::Malformed(i, why) => write!(f, "certificate {} is malformed: {why}", i + 1),
+        }
+    }
+}
+
 fn hex_colons(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3);
     for (i, b) in bytes.iter().enumerate() {
