@@ -94,6 +94,29 @@ fn check(target: &str, data: &[u8]) {
                 let _ = verifier_core::blockcerts::decode_proof_value(s);
             }
         }
+        "x509" => {
+            use verifier_core::x509::{self, ChainOptions, Purpose, names::ServerName};
+            let limits = verifier_core::Limits::default();
+            let now = UnixTime(1_780_000_000);
+            let mut options = ChainOptions::new(Purpose::Server);
+            options.name = ServerName::parse("www.example.com");
+            assert!(
+                !x509::verify_chain(data, &[], &options, &limits, now)
+                    .checks
+                    .is_empty()
+            );
+            if let Ok(certs) = x509::parse_certificates(data, &limits) {
+                for c in &certs {
+                    let _ = (c.lifetime(now), c.public_key(), c.is_tls_server());
+                }
+                let anchor = &certs[certs.len() - 1..];
+                assert!(
+                    !x509::verify_certificates(&certs, anchor, &options, &limits, now)
+                        .checks
+                        .is_empty()
+                );
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }
