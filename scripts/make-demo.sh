@@ -10,6 +10,8 @@
 # - anchored.json: issued, anchored on a private regtest chain mined on the spot (verity anchor
 #   regtest: a demo of Bitcoin anchoring, never a real network), with the evidence attached; the
 #   chain's genesis is a checkpoint in trust.json;
+# - certs/issuer-chain.pem: the demo issuer key certified by a demo CA (verity certs ca / issue),
+#   whose root is trust.json's "x509Anchors";
 # - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
 #   key this portal's trust list does not know;
 # - portal/trust.json: the demo institution's branding, its trusted issuer and the mirrors.
@@ -55,6 +57,14 @@ checkpoint=$(tr -d '\n' < "$work/chain/checkpoint.json")
   --recipients "$work/one.csv" --out "$work/unknown" --at "$at"
 cp "$work/unknown/credential-00001.json" portal/demo/unknown-issuer.json
 
+# The Certificates page's demo: the institution's CA (its root goes into trust.json "x509Anchors")
+# and a certificate for the demo issuer key, valid one year from today.
+"$verity" certs ca --out "$work/ca" --name "Verity Demo University" >/dev/null 2>&1
+mkdir -p portal/demo/certs
+"$verity" certs issue --ca "$work/ca" --key "$work/key/key.json" --did "$did" \
+  --name "Verity Demo University credential seal" --out portal/demo/certs/issuer-chain.pem 2>/dev/null
+anchor=$(awk '{ printf "%s\\n", $0 }' "$work/ca/ca.pem")
+
 cat > portal/trust.json <<JSON
 {
   "\$comment": "Demo trust configuration (scripts/make-demo.sh). An institution replaces this file: see README, 'Hosting the portal'.",
@@ -65,6 +75,7 @@ cat > portal/trust.json <<JSON
     { "id": "$did", "name": "Verity Demo University", "url": "https://demo.verity.example" }
   ],
   "checkpoints": [ $checkpoint ],
+  "x509Anchors": [ "$anchor" ],
   "resources": {
     "https://demo.verity.example/status/revocation.json": "demo/status/revocation.json",
     "https://demo.verity.example/status/suspension.json": "demo/status/suspension.json"

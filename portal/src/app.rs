@@ -88,14 +88,37 @@ enum State {
     Error(String),
 }
 
-#[component]
-pub(crate) fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let (url, set_url) = signal(String::new());
-    let (source, set_source) = signal(Source::Text);
-    let (state, set_state) = signal(State::Idle);
-    let (dragging, set_dragging) = signal(false);
+/// The portal's pages, chosen by the URL fragment (static hosting: no server routes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Verify,
+    Certificates,
+}
 
+fn current_page() -> Page {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if hash.starts_with("#/certificates") {
+        Page::Certificates
+    } else {
+        Page::Verify
+    }
+}
+
+/// The page frame: navigation between the Verify and Certificates pages.
+#[component]
+pub(crate) fn Root() -> impl IntoView {
+    let page = RwSignal::new(current_page());
+    if let Some(window) = web_sys::window() {
+        let on_hash =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || page.set(current_page()));
+        let _ =
+            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        on_hash.forget();
+    }
+    let current = move |p: Page| if page.get() == p { Some("page") } else { None };
     let (brand, set_brand) = signal(Brand::default());
     spawn_local(async move {
         let trust = trust::get().await;
@@ -120,6 +143,34 @@ pub(crate) fn App() -> impl IntoView {
             problem: trust.problem.clone(),
         });
     });
+
+    view! {
+        <header class="top">
+            {move || brand.get().logo.map(|src| view! { <img class="logo" src=src alt="" /> })}
+            <div>
+                <h1 data-testid="brand-name">{move || brand.get().name.unwrap_or_else(|| "Verity".into())}</h1>
+                <p class="tagline">"Check a digital credential or a certificate chain in your browser. Nothing you check is uploaded."</p>
+            </div>
+        </header>
+        {move || brand.get().problem.map(|p| view! { <p class="error banner" role="alert" data-testid="trust-problem">{p}</p> })}
+        <nav class="pages" aria-label="Pages">
+            <a href="#/" data-testid="nav-verify" aria-current=move || current(Page::Verify)>"Verify a credential"</a>
+            <a href="#/certificates" data-testid="nav-certificates" aria-current=move || current(Page::Certificates)>"Check certificates"</a>
+        </nav>
+        {move || match page.get() {
+            Page::Verify => view! { <App /> }.into_any(),
+            Page::Certificates => view! { <crate::certs::CertsPage /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    let (text, set_text) = signal(String::new());
+    let (url, set_url) = signal(String::new());
+    let (source, set_source) = signal(Source::Text);
+    let (state, set_state) = signal(State::Idle);
+    let (dragging, set_dragging) = signal(false);
 
     let verify_and_show = move |label: String, bytes: Vec<u8>| async move {
         let trust = trust::get().await;
@@ -188,14 +239,6 @@ pub(crate) fn App() -> impl IntoView {
     };
 
     view! {
-        <header class="top">
-            {move || brand.get().logo.map(|src| view! { <img class="logo" src=src alt="" /> })}
-            <div>
-                <h1 data-testid="brand-name">{move || brand.get().name.unwrap_or_else(|| "Verity".into())}</h1>
-                <p class="tagline">"Check a digital credential in your browser. Nothing you check is uploaded."</p>
-            </div>
-        </header>
-        {move || brand.get().problem.map(|p| view! { <p class="error banner" role="alert" data-testid="trust-problem">{p}</p> })}
         <main>
             <form class="inputs" on:submit=submit>
                 <label for="verify-json">"Paste a credential (JSON)"</label>
@@ -442,7 +485,7 @@ fn AnchorView(c: Check) -> impl IntoView {
 }
 
 #[component]
-fn CheckRow(c: Check) -> impl IntoView {
+pub(crate) fn CheckRow(c: Check) -> impl IntoView {
     let (icon, class) = match c.outcome {
         Outcome::Passed => ("✔", "passed"),
         Outcome::Failed => ("✖", "failed"),

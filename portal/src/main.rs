@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 mod app;
+mod certs;
 mod clock;
 mod fetch;
 mod trust;
@@ -13,5 +14,5 @@ mod verify;
 
 fn main() {
     console_error_panic_hook::set_once();
-    mount_to_body(app::App);
+    mount_to_body(app::Root);
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {readFile, mkdir, writeFile} from 'node:fs/promises';
 import {join, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {X509Certificate} from 'node:crypto';
 import {serve} from './server.mjs';
 import {launch} from './browser.mjs';
 
@@ -224,6 +225,84 @@ test('hostile inputs: nothing executes, each gets a verdict, and the page keeps 
   await page.locator('[data-check="proof.verified"]').waitFor();
   assert.equal(await verdict(), 'valid');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+async function certVerdict() {
+  const el = page.getByTestId('cert-verdict');
+  await el.waitFor({timeout: 15000});
+  return el.getAttribute('data-verdict');
+}
+
+/** The Certificates page, freshly loaded (a hash change alone keeps the previous result). */
+async function openCerts() {
+  await page.goto('about:blank');
+  await page.goto(server.url + '#/certificates');
+  await page.getByTestId('cert-submit').waitFor();
+  assert.equal(await page.getByTestId('cert-verdict').count(), 0);
+}
+
+async function chainRoles() {
+  return page.locator('[data-testid="cert-chain"] > li').evaluateAll(els => els.map(e => e.dataset.role));
+}
+
+test('Certificates page: the demo issuer chain is valid for credentials against trust.json, shown leaf to root', async () => {
+  await open();
+  await page.getByTestId('nav-certificates').click();
+  await page.getByTestId('cert-submit').waitFor();
+  assert.match(page.url(), /#\/certificates$/);
+  await page.getByTestId('cert-input').fill(await readFile(join(dist, 'demo', 'certs', 'issuer-chain.pem'), 'utf8'));
+  await page.getByTestId('cert-purpose').selectOption('credential');
+  await page.getByTestId('cert-submit').click();
+  assert.equal(await certVerdict(), 'valid');
+  assert.equal(await outcome('x509.chain_valid'), 'passed');
+  assert.equal(await outcome('x509.usage_valid'), 'passed');
+  assert.deepEqual(await chainRoles(), ['leaf', 'anchor']);
+  // Not a TLS certificate: its lifetime is shown, but no CA/B Forum verdict on it.
+  assert.equal(await page.getByTestId('cert-lifetime').getAttribute('data-compliant'), null);
+  // Days left as of now, counted from the leaf's notAfter the way the core counts (whole days).
+  const leaf = new X509Certificate(await readFile(join(dist, 'demo', 'certs', 'issuer-chain.pem')));
+  const left = Math.floor((Date.parse(leaf.validTo) - Date.now()) / 86400000);
+  const lifetimeText = await page.getByTestId('cert-lifetime').textContent();
+  const [, days] = lifetimeText.match(/^Lifetime 36[56] days\. (\d+) days left\.$/) ?? [];
+  assert.ok(days !== undefined && Math.abs(Number(days) - left) <= 1, `${lifetimeText} (expected about ${left} days left)`);
+  const fingerprints = await page.locator('[data-testid="cert-chain"] .fingerprint').allTextContents();
+  assert.equal(fingerprints.length, 2);
+  for (const f of fingerprints) assert.match(f, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  await page.screenshot({path: join(artifacts, 'portal-certificates.png'), fullPage: true});
+});
+
+test('Certificates page: the same chain as a TLS server certificate fails on usage and shows the lifetime against the CA/B Forum limit', async () => {
+  await openCerts();
+  await page.getByTestId('cert-file').setInputFiles(join(dist, 'demo', 'certs', 'issuer-chain.pem'));
+  assert.equal(await certVerdict(), 'invalid');
+  assert.equal(await outcome('x509.eku_mismatch'), 'failed');
+  const lifetime = page.getByTestId('cert-lifetime');
+  // One year from the day the demo was made: longer than the 200 days allowed from 2026-03-15.
+  assert.equal(await lifetime.getAttribute('data-compliant'), 'false');
+  assert.match(await lifetime.textContent(), /Lifetime 36[56] days; .* limit .* is 200 days/);
+});
+
+test('Certificates page: a bad host name and garbage are explained; a lone leaf is completed from trust.json', async () => {
+  await openCerts();
+  await page.getByTestId('cert-name').fill('not a host name!');
+  await page.getByTestId('cert-input').fill('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+  await page.getByTestId('cert-submit').click();
+  await page.getByTestId('cert-error').waitFor();
+  assert.match(await page.getByTestId('cert-error').textContent(), /neither a host name nor an IP address/);
+  await page.getByTestId('cert-name').fill('');
+  await page.getByTestId('cert-submit').click();
+  assert.notEqual(await certVerdict(), 'valid');
+  assert.equal(await outcome('x509.malformed'), 'failed');
+  // The leaf alone: the path is completed from trust.json's anchor, which the input does not carry.
+  const [leaf] = (await readFile(join(dist, 'demo', 'certs', 'issuer-chain.pem'), 'utf8')).split(/(?<=-----END CERTIFICATE-----\n)/);
+  await page.getByTestId('cert-input').fill(leaf);
+  await page.getByTestId('cert-purpose').selectOption('credential');
+  await page.getByTestId('cert-submit').click();
+  await page.locator('[data-check="x509.chain_valid"]').waitFor();
+  assert.equal(await certVerdict(), 'valid');
+  assert.deepEqual(await chainRoles(), ['leaf', 'anchor']);
+  await page.getByTestId('nav-verify').click();
+  await page.getByTestId('verify-submit').waitFor();
 });
 
 test('no errors in the browser console', () => {
