@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/bin:$PWD/.tools/npm/node_modules/.bin:$PATH"
 features=wasm,rdfc,ecdsa,rsa,x509; out=target/js
-if [ "${1:-}" = "--bench" ]; then features=bench,rdfc,ecdsa,rsa; out=target/js-bench; fi
+if [ "${1:-}" = "--bench" ]; then features=bench,rdfc,ecdsa,rsa,x509; out=target/js-bench; fi
 # Speed matters more than bytes for an embeddable verifier: opt-level 3 for this artifact.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo rustc -q -p verifier-core --lib --release --target wasm32-unknown-unknown \
   --no-default-features --features "$features" --crate-type cdylib

@@ -76,3 +76,22 @@ const referenceRdfc = await time('@digitalbazaar/vc, eddsa-rdfc-2022', 20, () =>
 console.log(`\neddsa-jcs-2022: Verity WASM is ${(reference / verity).toFixed(2)}x faster than the JS reference (target >= 3x)`);
 console.log(`eddsa-jcs-2022: Verity WASM costs ${(verity / bare).toFixed(2)}x a bare Ed25519 verify in WASM (target <= 1.5x)`);
 console.log(`eddsa-rdfc-2022: Verity WASM is ${(referenceRdfc / verityRdfc).toFixed(2)}x the speed of the JS reference (target >= 10x)`);
+
+// X.509: the 3-certificate chain (RSA-2048 root, P-256 issuing CA, P-256 TLS leaf) that the
+// native benchmark (cargo bench -p verity-tests --bench x509_chain) wrote, validated in WASM.
+const chainDir = join(repo, 'target', 'x509-bench');
+let chain, root, meta;
+try {
+  chain = readFileSync(join(chainDir, 'chain.pem'));
+  root = readFileSync(join(chainDir, 'root.pem'), 'utf8');
+  meta = JSON.parse(readFileSync(join(chainDir, 'meta.json'), 'utf8'));
+} catch {
+  console.log('\nX.509 chain: SKIPPED (run the native x509_chain benchmark first: it writes target/x509-bench/)');
+}
+if(chain) {
+  const options = {trust: root, name: meta.name, now: meta.now * 1000};
+  const report = wasm.verifyCertificates(chain, options);
+  if(report.verdict !== 'valid') throw new Error(`benchmark chain does not validate: ${JSON.stringify(report.checks)}`);
+  console.log();
+  await time('Verity WASM verifyCertificates, 3-cert chain', 200, () => wasm.verifyCertificates(chain, options));
+}
