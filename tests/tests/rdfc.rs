@@ -321,6 +321,24 @@ fn open_badges_and_clr_signed_examples() {
             verifier_core::Verdict::Valid,
             "{file}: the issuer's key is not confirmed"
         );
+        // A CLR's own credentials are verified too, each with its own signature checked.
+        if file.contains("clr") {
+            assert!(!report.credentials.is_empty(), "{file}: no nested reports");
+            for (i, nested) in report.credentials.iter().enumerate() {
+                let codes: Vec<&str> = nested.checks.iter().map(|c| c.code.as_str()).collect();
+                assert!(
+                    codes.contains(&"proof.verified")
+                        && !codes.contains(&"proof.signature_mismatch"),
+                    "{file} credential {i}: {codes:?}"
+                );
+            }
+            let contents = report
+                .checks
+                .iter()
+                .filter(|c| c.id == verifier_core::CheckId::Contents)
+                .count();
+            assert_eq!(contents, report.credentials.len(), "{file}");
+        }
 
         // Tampering with the signed data is caught by the RDFC pipeline too.
         let tampered = text.replacen("\"name\": \"", "\"name\": \"X", 1);

@@ -35,6 +35,9 @@ pub struct Limits {
     /// 250,000, rustls-webpki's budget: real constraints need tens, x509-limbo's `nc-dos` cases
     /// (4,096 subtrees against 2,048 names) need millions.
     pub max_name_constraint_checks: usize,
+    /// Most credentials verified inside one bundle (a CLR 2.0 `ClrCredential`). Default 256: a
+    /// complete transcript holds some 40 to 100 course and block credentials.
+    pub max_nested_credentials: usize,
 }
 
 impl Default for Limits {
@@ -49,6 +52,7 @@ impl Default for Limits {
             max_chain_depth: 8,
             max_signature_checks: 100,
             max_name_constraint_checks: 250_000,
+            max_nested_credentials: 256,
         }
     }
 }

@@ -7,17 +7,91 @@
 //! ```
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use serde_json::{Map, Value, json};
 
 use crate::report::{Check, Code, Report, Summary};
 
 /// Converts a report to JSON; `message` supplies each check's human text (the core has none).
+///
+/// A bundle (CLR 2.0) also has `credentials`: the report of each credential it carries.
 pub fn report_to_json(report: &Report, message: &dyn Fn(Code) -> &'static str) -> Value {
-    json!({
+    let mut out = json!({
         "verdict": report.verdict.as_str(),
         "format": report.format.map(|f| f.as_str()),
         "checks": checks_to_json(&report.checks, message),
         "summary": report.summary.as_ref().map(summary_to_json),
+    });
+    if !report.credentials.is_empty()
+        && let Some(o) = out.as_object_mut()
+    {
+        let nested = report
+            .credentials
+            .iter()
+            .map(|r| report_to_json(r, message))
+            .collect();
+        o.insert("credentials".into(), Value::Array(nested));
+    }
+    out
+}
+
+/// A pathway evaluation:
+///
+/// ```json
+/// { "pathway": "https://…", "name": "…", "complete": false, "learner": "…", "credits": 42,
+///   "requirements": [ { "id": "core", "name": "…", "kind": "allOf", "met": false, "required": 3,
+///       "achieved": 2, "blocks": [ { "id": "https://…", "name": "…", "earnedBy": "a.json" } ] } ],
+///   "credentials": [ { "file": "a.json", "standing": "counted", "achievement": "https://…",
+///       "credits": 10, "meets": ["core"], "report": { … } } ] }
+/// ```
+pub fn progress_to_json(
+    progress: &crate::pathway::Progress,
+    message: &dyn Fn(Code) -> &'static str,
+) -> Value {
+    let label = |i: &Option<usize>| {
+        i.and_then(|i| progress.entries.get(i))
+            .map(|e| e.label.clone())
+    };
+    let requirements: Vec<Value> = progress
+        .requirements
+        .iter()
+        .map(|r| {
+            let blocks: Vec<Value> = r
+                .blocks
+                .iter()
+                .map(|(b, earned)| {
+                    json!({ "id": b.achievement, "name": b.name, "earnedBy": label(earned) })
+                })
+                .collect();
+            json!({
+                "id": r.id, "name": r.name, "kind": r.kind, "met": r.met,
+                "required": r.required, "achieved": r.achieved, "blocks": blocks,
+            })
+        })
+        .collect();
+    let entries: Vec<Value> = progress
+        .entries
+        .iter()
+        .map(|e| {
+            json!({
+                "file": e.label,
+                "standing": e.standing.as_str(),
+                "achievement": e.achievement,
+                "credits": e.credits,
+                "meets": e.meets,
+                "report": report_to_json(&e.report, message),
+            })
+        })
+        .collect();
+    json!({
+        "pathway": progress.pathway,
+        "name": progress.name,
+        "complete": progress.complete,
+        "learner": progress.learner,
+        "credits": progress.credits,
+        "truncated": progress.truncated,
+        "requirements": requirements,
+        "credentials": entries,
     })
 }
 

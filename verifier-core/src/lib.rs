@@ -50,6 +50,7 @@ mod jwt;
 pub mod keys;
 #[cfg(feature = "messages")]
 pub mod messages;
+pub mod pathway;
 pub mod proof;
 #[cfg(feature = "rdfc")]
 pub mod rdfc;
@@ -68,6 +69,7 @@ use serde_json::Value;
 
 pub use context::{Checkpoint, Context, Limits, Policy, TrustedIssuer};
 pub use report::{Check, CheckId, Code, Format, Outcome, Report, Summary, Verdict};
+
 pub use time::UnixTime;
 
 use credential::JsonCredential;
@@ -203,13 +205,40 @@ fn looks_like_jws(s: &[u8]) -> bool {
 /// 4. **proof** — cryptosuite, purpose, and the signature over the canonical form;
 /// 5. **validity** — `validFrom`/`validUntil` (1.1: `issuanceDate`/`expirationDate`) at `now`;
 /// 6. **status** — revocation and suspension;
-/// 7. **trust** — whether the issuer is on the caller's trust list.
+/// 7. **trust** — whether the issuer is on the caller's trust list;
+/// 8. **contents** — for a bundle (CLR 2.0 `ClrCredential`), each credential it carries, verified
+///    in full by these same steps; their reports are in [`Report::credentials`].
 ///
 /// A step that cannot run is reported as skipped with the reason; it never counts as passed.
 pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
+    verify_full(input, ctx, now, 0).into_report()
+}
+
+/// A verified input with the parsed credential, for the modules that read more of it (pathways).
+pub(crate) struct Verified {
+    pub(crate) report: Report,
+    pub(crate) doc: Option<serde_json::Map<String, Value>>,
+    pub(crate) nested: Vec<Verified>,
+}
+
+impl Verified {
+    fn into_report(self) -> Report {
+        let mut report = self.report;
+        report.credentials = self.nested.into_iter().map(Verified::into_report).collect();
+        report
+    }
+}
+
+pub(crate) fn verify_full(input: &[u8], ctx: &Context, now: UnixTime, depth: u8) -> Verified {
     let (parsed, container) = match parse_input(input, &ctx.limits) {
         Ok(parsed) => parsed,
-        Err(check) => return Report::from_checks(None, alloc::vec![check], None),
+        Err(check) => {
+            return Verified {
+                report: Report::from_checks(None, alloc::vec![check], None),
+                doc: None,
+                nested: Vec::new(),
+            };
+        }
     };
     let cred = parsed.credential();
     let mut input_check =
@@ -227,8 +256,132 @@ pub fn verify(input: &[u8], ctx: &Context, now: UnixTime) -> Report {
     checks.push(check_validity(cred, now));
     checks.extend(status::check_status(cred, ctx, now));
     checks.push(check_trust(cred, ctx));
+    let nested = check_contents(cred, ctx, now, depth, &mut checks);
     let summary = credential::summarize(cred);
-    Report::from_checks(Some(cred.format), checks, Some(summary))
+    let report = Report::from_checks(Some(cred.format), checks, Some(summary));
+    let doc = match parsed {
+        Parsed::Credential(c) => c.doc,
+        Parsed::Jwt(j) => j.credential.doc,
+    };
+    Verified {
+        report,
+        doc: Some(doc),
+        nested,
+    }
+}
+
+/// The credentials a CLR 2.0 `ClrCredential` carries (`credentialSubject.verifiableCredential`):
+/// JSON credentials, compact JWTs, or `EnvelopedVerifiableCredential`s holding a JWT.
+fn nested_inputs(cred: &JsonCredential) -> Vec<Result<Vec<u8>, &'static str>> {
+    if !credential::types(cred.doc.get("type")).contains(&"ClrCredential") {
+        return Vec::new();
+    }
+    let subject = match cred.doc.get("credentialSubject") {
+        Some(Value::Array(items)) => items.first(),
+        other => other,
+    };
+    let items = match subject.and_then(|s| s.get("verifiableCredential")) {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(item) => alloc::vec![item],
+        None => Vec::new(),
+    };
+    items
+        .into_iter()
+        .map(|item| match item {
+            Value::String(jwt) => Ok(jwt.as_bytes().to_vec()),
+            Value::Object(o)
+                if credential::types(o.get("type")).contains(&"EnvelopedVerifiableCredential") =>
+            {
+                o.get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| id.strip_prefix("data:application/vc+jwt,"))
+                    .map(|jwt| jwt.as_bytes().to_vec())
+                    .ok_or("an EnvelopedVerifiableCredential whose id is not a data:application/vc+jwt URL")
+            }
+            Value::Object(_) => serde_json::to_vec(item).map_err(|_| "unserializable"),
+            _ => Err("neither a credential object nor a JWT"),
+        })
+        .collect()
+}
+
+fn check_contents(
+    cred: &JsonCredential,
+    ctx: &Context,
+    now: UnixTime,
+    depth: u8,
+    checks: &mut Vec<Check>,
+) -> Vec<Verified> {
+    let inputs = nested_inputs(cred);
+    if inputs.is_empty() {
+        return Vec::new();
+    }
+    if depth > 0 {
+        checks.push(
+            Check::failed(CheckId::Contents, Code::LimitsNestedCredentials)
+                .with("reason", "a bundle inside a bundle"),
+        );
+        return Vec::new();
+    }
+    if inputs.len() > ctx.limits.max_nested_credentials {
+        checks.push(
+            Check::failed(CheckId::Contents, Code::LimitsNestedCredentials)
+                .with("count", inputs.len().to_string())
+                .with("limit", ctx.limits.max_nested_credentials.to_string()),
+        );
+        return Vec::new();
+    }
+    let mut nested = Vec::with_capacity(inputs.len());
+    for (index, input) in inputs.into_iter().enumerate() {
+        let verified = match input {
+            Ok(bytes) => verify_full(&bytes, ctx, now, depth + 1),
+            Err(reason) => Verified {
+                report: Report::from_checks(
+                    None,
+                    alloc::vec![
+                        Check::failed(CheckId::Input, Code::InputUnrecognised)
+                            .with("reason", reason)
+                    ],
+                    None,
+                ),
+                doc: None,
+                nested: Vec::new(),
+            },
+        };
+        let report = &verified.report;
+        let check = if report.verdict == Verdict::Valid {
+            let summary = report.summary.as_ref();
+            let mut c = Check::passed(CheckId::Contents, Code::ContentsCredentialValid)
+                .with("index", index.to_string());
+            if let Some(id) = summary.and_then(|s| s.credential_id.clone()) {
+                c = c.with("id", id);
+            }
+            if let Some(name) = summary.and_then(|s| {
+                s.achievement_name
+                    .clone()
+                    .or_else(|| s.credential_name.clone())
+            }) {
+                c = c.with("name", name);
+            }
+            c
+        } else {
+            let mut c = Check::failed(CheckId::Contents, Code::ContentsCredentialNotValid)
+                .with("index", index.to_string())
+                .with("verdict", report.verdict.as_str());
+            let cause = report.first_failure().or_else(|| {
+                report
+                    .checks
+                    .iter()
+                    .find(|k| k.outcome == Outcome::Skipped && k.code.skip_blocks_verdict())
+            });
+            if let Some(cause) = cause {
+                c = c.with("cause", cause.code.as_str());
+            }
+            c
+        };
+        checks.push(check);
+        nested.push(verified);
+    }
+    nested
 }
 
 /// Lists the external documents [`verify`] would consult for this input, in a stable order.
@@ -288,6 +441,17 @@ pub fn needs_with(input: &[u8], ctx: &Context) -> Vec<Need> {
     }
     for url in anchor::lookup_urls(&cred.doc, ctx) {
         push(url, NeedKind::AnchorTransaction);
+    }
+    for bytes in nested_inputs(cred).into_iter().flatten() {
+        let Ok((inner, _)) = parse_input(&bytes, &ctx.limits) else {
+            continue;
+        };
+        if !nested_inputs(inner.credential()).is_empty() {
+            continue; // a bundle inside a bundle is not verified
+        }
+        for need in needs_with(&bytes, ctx) {
+            push(need.url, need.kind);
+        }
     }
     for url in status::list_urls(&cred.doc) {
         let list = ctx

@@ -173,6 +173,11 @@ pub const fn english(code: Code) -> &'static str {
         Code::TrustNotConfigured => {
             "This verifier has no list of trusted issuers; check who the issuer is yourself."
         }
+        Code::ContentsCredentialValid => "A credential carried in this bundle verifies.",
+        Code::ContentsCredentialNotValid => "A credential carried in this bundle is not valid.",
+        Code::LimitsNestedCredentials => {
+            "The bundle carries more credentials than this verifier checks, or a bundle inside a bundle."
+        }
         Code::TrustUntrustedIssuer => {
             "This verifier only accepts trusted issuers, and this issuer is not one."
         }

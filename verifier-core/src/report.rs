@@ -57,6 +57,8 @@ pub enum CheckId {
     Status,
     /// 7. Whether this verifier's trust list knows the issuer.
     Trust,
+    /// 8. The credentials a bundle carries (a CLR 2.0 `ClrCredential`), each verified in full.
+    Contents,
     /// X.509: the certification path from the certificate to a trust anchor.
     Chain,
     /// X.509: what the end-entity certificate may be used for, and for which name.
@@ -77,6 +79,7 @@ impl CheckId {
             Self::Validity => "validity",
             Self::Status => "status",
             Self::Trust => "trust",
+            Self::Contents => "contents",
             Self::Chain => "chain",
             Self::Usage => "usage",
             Self::Policy => "policy",
@@ -304,6 +307,13 @@ codes! {
     /// Policy requires a trusted issuer and this one is not trusted.
     TrustUntrustedIssuer = "trust.untrusted_issuer",
 
+    /// A credential the bundle carries verifies (data: `index`, `id`, `name`); its full report is in `credentials`.
+    ContentsCredentialValid = "contents.credential_valid",
+    /// A credential the bundle carries is not valid (data: `index`, `verdict`, `cause`); its full report is in `credentials`.
+    ContentsCredentialNotValid = "contents.credential_not_valid",
+    /// The bundle carries more credentials than `Limits::max_nested_credentials`, or a bundle inside a bundle (data: `limit` or `reason`).
+    LimitsNestedCredentials = "limits.nested_credentials",
+
     /// The input was read as X.509 certificates (data: `certificates`).
     X509Parsed = "x509.parsed",
     /// The input holds no certificate.
@@ -496,6 +506,8 @@ pub struct Report {
     pub checks: Vec<Check>,
     /// Display fields, when the input was a credential.
     pub summary: Option<Summary>,
+    /// The reports of the credentials a bundle carries (CLR 2.0), in its order; empty otherwise.
+    pub credentials: Vec<Report>,
 }
 
 impl Report {
@@ -510,6 +522,7 @@ impl Report {
             format,
             checks,
             summary,
+            credentials: Vec::new(),
         }
     }
 
