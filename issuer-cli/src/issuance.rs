@@ -72,6 +72,11 @@ fn placeholders(s: &str) -> impl Iterator<Item = &str> {
         .filter_map(|part| part.split_once("}}").map(|(name, _)| name.trim()))
 }
 
+/// A fresh random `urn:uuid:` (UUID version 4).
+pub fn uuid_urn() -> Result<String> {
+    uuid_v4()
+}
+
 fn uuid_v4() -> Result<String> {
     let mut b = [0u8; 16];
     getrandom::fill(&mut b).map_err(|e| anyhow!("no randomness from the OS: {e}"))?;
@@ -435,6 +440,52 @@ pub fn self_check(
 }
 
 /// [`self_check`] of a secured credential in any form the core reads (JSON, JWT).
+/// Verifies a credential just signed by `issuer` (its did:web document supplied): the input,
+/// structure, key and proof checks must pass.
+pub fn self_check_signed(bytes: &[u8], issuer: &Issuer<'_>) -> Result<()> {
+    let mut ctx = Context::default();
+    if let Some(doc) = issuer.key.did_web_document()
+        && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
+    {
+        ctx.documents.insert(url, serde_json::to_vec(&doc)?);
+    }
+    let report = verifier_core::verify(bytes, &ctx, issuer.now);
+    let problems: Vec<String> = report
+        .checks
+        .iter()
+        .filter(|c| {
+            c.outcome == Outcome::Failed
+                && matches!(
+                    c.id,
+                    CheckId::Input | CheckId::Structure | CheckId::IssuerKey | CheckId::Proof
+                )
+        })
+        .map(|c| {
+            let path = c
+                .datum("path")
+                .map(|p| format!(" at {p}"))
+                .unwrap_or_default();
+            format!(
+                "{} ({}){path}",
+                verifier_core::messages::english(c.code),
+                c.code.as_str()
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        bail!("does not verify: {}", problems.join("; "));
+    }
+    if !report
+        .checks
+        .iter()
+        .any(|c| c.code == verifier_core::Code::ProofVerified)
+    {
+        bail!("its proof was not verified");
+    }
+    Ok(())
+}
+
+/// Verifies a credential just issued from a template row, naming the CSV columns behind any problem.
 pub fn self_check_bytes(
     bytes: &[u8],
     filled: &[Filled],

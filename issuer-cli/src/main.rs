@@ -37,6 +37,95 @@ enum Cmd {
     Anchor(AnchorArgs),
     /// X.509 certificates: validate chains, inventory expiry and lifetime limits, create an institution CA
     Certs(CertsArgs),
+    /// Stackable credentials: a learner's progress toward a degree made of blocks
+    Pathway(PathwayArgs),
+    /// CLR 2.0 (Comprehensive Learner Record): bundle a learner's credentials into one signed record
+    Clr(ClrArgs),
+}
+
+/// Where verification gets its documents and trust from (shared by the commands that verify).
+#[derive(Args, Debug)]
+pub(crate) struct SourceArgs {
+    /// JSON map from URLs the credentials refer to onto local files (paths relative to the map); used before the network
+    #[arg(long, value_name = "MAP.json")]
+    resources: Option<PathBuf>,
+    /// Never fetch: documents not in --resources count as unavailable (checks that need them are skipped)
+    #[arg(long)]
+    offline: bool,
+    /// Trust configuration (trust.json, or a Digital Credentials Consortium registry.json): trusted issuers and policy
+    #[arg(long, value_name = "TRUST.json")]
+    trust: Option<PathBuf>,
+}
+
+/// `verity pathway …`.
+#[derive(Args, Debug)]
+pub(crate) struct PathwayArgs {
+    #[command(subcommand)]
+    cmd: PathwayCmd,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum PathwayCmd {
+    /// Verify a learner's credentials (and CLR bundles) against a pathway and print the progress (exit 0 complete, 1 incomplete, 2 usage or I/O error)
+    Check {
+        /// The pathway document (JSON, "type": "VerityPathway")
+        #[arg(long, value_name = "PATHWAY.json")]
+        pathway: PathBuf,
+        /// The learner: emailAddress:alice@example.edu (an identifier type and value; also matches salted hashed identifiers) or a subject id (did:…); default: whoever holds most of the valid blocks
+        #[arg(long, value_name = "TYPE:VALUE")]
+        learner: Vec<String>,
+        /// Print the progress as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Verify as of this instant (RFC 3339) instead of now
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+        #[command(flatten)]
+        source: SourceArgs,
+        /// The learner's credentials (JSON, JWT, baked badges, CLR bundles) or directories of them
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `verity clr …`.
+#[derive(Args, Debug)]
+pub(crate) struct ClrArgs {
+    #[command(subcommand)]
+    cmd: ClrCmd,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum ClrCmd {
+    /// Bundle one learner's credentials (each must verify) into a signed ClrCredential
+    Bundle {
+        /// Issuer key file written by `verity keygen` (Ed25519)
+        #[arg(long)]
+        key: PathBuf,
+        /// Where to write the CLR (JSON)
+        #[arg(long)]
+        out: PathBuf,
+        /// Issue as this DID (default: the key's did:web if it has one, else its did:key)
+        #[arg(long)]
+        did: Option<String>,
+        /// The issuing institution's name (the CLR issuer profile's name)
+        #[arg(long)]
+        issuer_name: Option<String>,
+        /// The record's name
+        #[arg(long, default_value = "Comprehensive Learner Record")]
+        name: String,
+        /// Proof suite: eddsa-jcs-2022 by default, since the CLR 2.0 JSON-LD context is not published in a package any verifier can embed (an eddsa-rdfc-2022 CLR verifies only where that context is supplied)
+        #[arg(long, value_enum, default_value = "eddsa-jcs-2022")]
+        suite: verity::issuance::Suite,
+        /// Signing time (RFC 3339) instead of the clock
+        #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+        at: Option<verifier_core::UnixTime>,
+        #[command(flatten)]
+        source: SourceArgs,
+        /// The learner's credentials (JSON or JWT files, or directories of them)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// `verity certs …`.
@@ -332,11 +421,22 @@ pub(crate) struct IssueArgs {
     #[arg(long)]
     key: PathBuf,
     /// Credential template (JSON) with {{column}} placeholders
-    #[arg(long)]
-    template: PathBuf,
+    #[arg(long, required_unless_present = "pathway", conflicts_with = "pathway")]
+    template: Option<PathBuf>,
     /// CSV file with a header row; one credential per data row
-    #[arg(long)]
-    recipients: PathBuf,
+    #[arg(long, required_unless_present = "pathway", conflicts_with = "pathway")]
+    recipients: Option<PathBuf>,
+    /// Issue the pathway's degree (instead of --template/--recipients) to each learner of --evidence whose blocks fully verify against it
+    #[arg(long, value_name = "PATHWAY.json", requires = "evidence")]
+    pathway: Option<PathBuf>,
+    /// With --pathway: one entry per learner, a directory of their credentials or a single file (a CLR bundle); learners with missing blocks are listed and get nothing
+    #[arg(long, value_name = "DIR", requires = "pathway")]
+    evidence: Option<PathBuf>,
+    /// With --pathway: the issuer profile's name in the degree credential
+    #[arg(long, requires = "pathway")]
+    issuer_name: Option<String>,
+    #[command(flatten)]
+    source: SourceArgs,
     /// Directory for the signed credentials (must not exist or be empty)
     #[arg(long)]
     out: PathBuf,
@@ -372,15 +472,8 @@ pub(crate) struct VerifyArgs {
     /// Verify as of this instant (RFC 3339) instead of now
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     at: Option<verifier_core::UnixTime>,
-    /// JSON map from URLs the credentials refer to onto local files (paths relative to the map); used before the network
-    #[arg(long, value_name = "MAP.json")]
-    resources: Option<PathBuf>,
-    /// Never fetch: documents not in --resources count as unavailable (checks that need them are skipped)
-    #[arg(long)]
-    offline: bool,
-    /// Trust configuration (trust.json, or a Digital Credentials Consortium registry.json): trusted issuers and policy
-    #[arg(long, value_name = "TRUST.json")]
-    trust: Option<PathBuf>,
+    #[command(flatten)]
+    source: SourceArgs,
     /// Credential files (JSON, JWT, baked PNG/SVG badges), or directories whose .json, .jwt, .png and .svg files are all verified
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -409,6 +502,8 @@ fn main() -> ExitCode {
         Cmd::Unbake(args) => commands::bake::unbake(&args),
         Cmd::Anchor(args) => commands::anchor::run(&args),
         Cmd::Certs(args) => commands::certs::run(&args),
+        Cmd::Pathway(args) => commands::pathway::run(&args),
+        Cmd::Clr(args) => commands::clr::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -10,11 +10,22 @@ use verity::status::StatusState;
 use crate::IssueArgs;
 
 pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
+    let (template_path, recipients) = match (&args.template, &args.recipients, &args.pathway) {
+        (_, _, Some(pathway)) => {
+            let evidence = args
+                .evidence
+                .as_deref()
+                .context("--pathway needs --evidence")?;
+            return super::pathway::issue(args, pathway, evidence);
+        }
+        (Some(t), Some(r), None) => (t, r),
+        _ => bail!("issue needs --template and --recipients (or --pathway and --evidence)"),
+    };
     let key = IssuerKey::load(&args.key)?;
-    let template_text = std::fs::read_to_string(&args.template)
-        .with_context(|| format!("reading {}", args.template.display()))?;
+    let template_text = std::fs::read_to_string(template_path)
+        .with_context(|| format!("reading {}", template_path.display()))?;
     let template: Value = serde_json::from_str(&template_text)
-        .with_context(|| format!("{} is not valid JSON", args.template.display()))?;
+        .with_context(|| format!("{} is not valid JSON", template_path.display()))?;
     let did = args.did.clone().unwrap_or_else(|| key.default_did());
     key.verification_method(&did)?;
     let suite = args.suite.unwrap_or(match key.key_type() {
@@ -44,11 +55,11 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         .transpose()?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::Headers)
-        .from_path(&args.recipients)
-        .with_context(|| format!("reading {}", args.recipients.display()))?;
+        .from_path(recipients)
+        .with_context(|| format!("reading {}", recipients.display()))?;
     let headers = reader
         .headers()
-        .with_context(|| format!("reading the header of {}", args.recipients.display()))?
+        .with_context(|| format!("reading the header of {}", recipients.display()))?
         .clone();
     let missing: Vec<String> = issuance::template_columns(&template)
         .into_iter()
@@ -58,7 +69,7 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         bail!(
             "the template uses column(s) {} that {} does not have (its columns: {})",
             missing.join(", "),
-            args.recipients.display(),
+            recipients.display(),
             headers.iter().collect::<Vec<_>>().join(", ")
         );
     }
@@ -66,18 +77,11 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         .records()
         .enumerate()
         .map(|(i, r)| {
-            r.with_context(|| {
-                format!(
-                    "{}: row {} (line {})",
-                    args.recipients.display(),
-                    i + 1,
-                    i + 2
-                )
-            })
+            r.with_context(|| format!("{}: row {} (line {})", recipients.display(), i + 1, i + 2))
         })
         .collect::<Result<_>>()?;
     if records.is_empty() {
-        bail!("{} has no data rows", args.recipients.display());
+        bail!("{} has no data rows", recipients.display());
     }
 
     let bar = if args.quiet {
@@ -99,7 +103,7 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
         let context = || {
             format!(
                 "{}: row {} (line {})",
-                args.recipients.display(),
+                recipients.display(),
                 row.number,
                 row.number + 1
             )
@@ -116,16 +120,18 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
                     text: serde_json::to_string_pretty(&signed)? + "\n",
                     credential: signed,
                     extension: "json",
+                    learner: None,
                 }
             }
             OutputFormat::Jwt => Secured {
                 text: issuance::sign_jwt(&unsigned, &issuer).with_context(context)? + "\n",
                 credential: unsigned,
                 extension: "jwt",
+                learner: None,
             },
         };
         issuance::self_check_bytes(secured.text.trim().as_bytes(), &filled, &row, &issuer)
-            .with_context(|| args.recipients.display().to_string())?;
+            .with_context(|| recipients.display().to_string())?;
         issued.push(secured);
         bar.inc(1);
     }
@@ -148,10 +154,12 @@ pub(crate) fn run(args: &IssueArgs) -> Result<ExitCode> {
 }
 
 /// One issued credential: its file text and extension, and the credential itself (for the manifest).
-struct Secured {
-    credential: Value,
-    text: String,
-    extension: &'static str,
+pub(crate) struct Secured {
+    pub(crate) credential: Value,
+    pub(crate) text: String,
+    pub(crate) extension: &'static str,
+    /// For a pathway's degree: the learner's entry in the evidence directory.
+    pub(crate) learner: Option<String>,
 }
 
 /// Gives the credential random indexes in the status lists (`credentialStatus`). VC 1.1
@@ -179,7 +187,7 @@ fn attach_status(unsigned: &mut Value, state: &mut StatusState) -> Result<()> {
 
 /// Writes the credentials and a manifest into a staging directory, then renames it into place,
 /// so `out` either holds the whole batch or is left as it was.
-fn write_all(out: &Path, issued: &[Secured]) -> Result<()> {
+pub(crate) fn write_all(out: &Path, issued: &[Secured]) -> Result<()> {
     if out.exists()
         && std::fs::read_dir(out)
             .with_context(|| format!("reading {}", out.display()))?
@@ -206,8 +214,12 @@ fn write_all(out: &Path, issued: &[Secured]) -> Result<()> {
             let file = format!("credential-{:05}.{}", i + 1, secured.extension);
             std::fs::write(staging.join(&file), &secured.text)
                 .with_context(|| format!("writing {file}"))?;
-            manifest.push(json!({ "row": i + 1, "file": file, "id": credential["id"],
-                "recipient": credential["credentialSubject"]["id"] }));
+            let mut entry = json!({ "row": i + 1, "file": file, "id": credential["id"],
+                "recipient": credential["credentialSubject"]["id"] });
+            if let Some(learner) = &secured.learner {
+                entry["learner"] = Value::String(learner.clone());
+            }
+            manifest.push(entry);
         }
         std::fs::write(
             staging.join("manifest.json"),

@@ -1,8 +1,10 @@
 pub(crate) mod anchor;
 pub(crate) mod bake;
 pub(crate) mod certs;
+pub(crate) mod clr;
 pub(crate) mod issue;
 pub(crate) mod keygen;
+pub(crate) mod pathway;
 pub(crate) mod status;
 pub(crate) mod verify;
 

@@ -43,7 +43,7 @@ fn load_trust(path: &Path, fetcher: &mut Fetcher) -> Result<TrustConfig> {
 }
 
 /// Expands directories into their credential files (.json, .jwt, .png, .svg; sorted), keeping files as given.
-fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -66,50 +66,61 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
-    let now = super::now_or(args.at);
-    let resources = args
-        .resources
-        .as_deref()
-        .map(Fetcher::load_resources)
-        .transpose()?
-        .unwrap_or_default();
-    let limits = Limits::default();
-    let mut fetcher = Fetcher::new(resources, args.offline, limits.max_document_bytes);
-    let trust = args
-        .trust
-        .as_deref()
-        .map(|path| load_trust(path, &mut fetcher))
-        .transpose()?;
-    let files = expand(&args.files)?;
-    let mut stdout = std::io::stdout().lock();
-    let (mut all_valid, mut io_error) = (true, false);
-    // Documents fetched once serve every credential of the run (a batch shares its issuer and lists).
-    let mut fetched: BTreeMap<String, Option<Vec<u8>>> = BTreeMap::new();
-    for file in &files {
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: reading {}: {e}", file.display());
-                io_error = true;
-                continue;
-            }
-        };
+/// Where the documents credentials refer to come from (`--resources`, `--offline`, the
+/// network), the trust configuration, and what was fetched already: a batch shares its issuer
+/// and lists, so each document is fetched once per run.
+pub(crate) struct Documents {
+    fetcher: Fetcher,
+    trust: Option<TrustConfig>,
+    fetched: BTreeMap<String, Option<Vec<u8>>>,
+    limits: Limits,
+}
+
+impl Documents {
+    pub(crate) fn new(source: &crate::SourceArgs) -> Result<Self> {
+        let (offline, trust) = (source.offline, source.trust.as_deref());
+        let resources = source
+            .resources
+            .as_deref()
+            .map(Fetcher::load_resources)
+            .transpose()?
+            .unwrap_or_default();
+        let limits = Limits::default();
+        let mut fetcher = Fetcher::new(resources, offline, limits.max_document_bytes);
+        let trust = trust
+            .map(|path| load_trust(path, &mut fetcher))
+            .transpose()?;
+        Ok(Self {
+            fetcher,
+            trust,
+            fetched: BTreeMap::new(),
+            limits,
+        })
+    }
+
+    /// A context for verifying these inputs: the trust configuration and every document they
+    /// need (fetched, or unavailable with a warning on stderr).
+    pub(crate) fn context(&mut self, inputs: &[&[u8]]) -> Context {
         let mut ctx = Context {
-            limits: limits.clone(),
+            limits: self.limits.clone(),
             ..Context::default()
         };
-        if let Some(trust) = &trust {
+        if let Some(trust) = &self.trust {
             trust.apply(&mut ctx);
         }
         // A status list names its issuer's key document only once it is fetched: a few rounds.
         for _ in 0..3 {
             let mut new = false;
-            for need in verifier_core::needs_with(&bytes, &ctx) {
+            let needs: Vec<verifier_core::Need> = inputs
+                .iter()
+                .flat_map(|bytes| verifier_core::needs_with(bytes, &ctx))
+                .collect();
+            for need in needs {
                 if ctx.documents.contains_key(&need.url) {
                     continue;
                 }
-                let doc = fetched.entry(need.url.clone()).or_insert_with(|| {
+                let fetcher = &mut self.fetcher;
+                let doc = self.fetched.entry(need.url.clone()).or_insert_with(|| {
                     fetcher
                         .get(&need.url)
                         .map_err(|e| {
@@ -126,6 +137,26 @@ pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
                 break;
             }
         }
+        ctx
+    }
+}
+
+pub(crate) fn run(args: &VerifyArgs) -> Result<ExitCode> {
+    let now = super::now_or(args.at);
+    let mut documents = Documents::new(&args.source)?;
+    let files = expand(&args.files)?;
+    let mut stdout = std::io::stdout().lock();
+    let (mut all_valid, mut io_error) = (true, false);
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: reading {}: {e}", file.display());
+                io_error = true;
+                continue;
+            }
+        };
+        let ctx = documents.context(&[&bytes]);
         let report = verifier_core::verify(&bytes, &ctx, now);
         all_valid &= report.verdict == Verdict::Valid;
         if args.json {
@@ -165,7 +196,11 @@ pub(crate) fn printable(s: &str) -> String {
         .collect()
 }
 
-fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> Result<()> {
+pub(crate) fn print_human(
+    out: &mut impl std::io::Write,
+    file: &Path,
+    report: &Report,
+) -> Result<()> {
     let mut line = format!(
         "{}: {}",
         file.display(),
@@ -198,6 +233,18 @@ fn print_human(out: &mut impl std::io::Write, file: &Path, report: &Report) -> R
         }
     }
     writeln!(out, "{line}")?;
+    if !report.credentials.is_empty() {
+        let valid = report
+            .credentials
+            .iter()
+            .filter(|r| r.verdict == Verdict::Valid)
+            .count();
+        writeln!(
+            out,
+            "  contents: {valid} of {} bundled credentials valid",
+            report.credentials.len()
+        )?;
+    }
     for check in report
         .checks
         .iter()
