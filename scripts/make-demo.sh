@@ -14,6 +14,8 @@
 #   whose root is trust.json's "x509Anchors";
 # - unknown-issuer.json: a perfectly signed badge whose issuer *claims* the same name but uses a
 #   key this portal's trust list does not know;
+# - pathway/: the stackable-credentials scenario (scripts/pathway-scenario.sh), one folder of
+#   blocks per learner, and alice-clr.json, Alice's blocks bundled in a CLR (verity clr bundle);
 # - portal/trust.json: the demo institution's branding, its trusted issuer and the mirrors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +43,18 @@ cp "$work/jwt/credential-00001.jwt" portal/demo/valid.jwt
   --recipients "$work/one.csv" --out "$work/revoked" --at "$at" --status-list "$work/status"
 cp "$work/revoked/credential-00001.json" portal/demo/revoked.json
 "$verity" status revoke --dir "$work/status" portal/demo/revoked.json 2>/dev/null
+# The Pathway page's demo: the engineering-school scenario, its revoked block in the same lists.
+scripts/pathway-scenario.sh "$verity" "$work/pathway" "$at" "$work/key/key.json" "$work/status"
+rm -rf portal/demo/pathway && mkdir -p portal/demo/pathway
+cp "$work/pathway/pathway.json" portal/demo/pathway/pathway.json
+cp -r "$work/pathway/evidence/." portal/demo/pathway/
 "$verity" status publish --dir "$work/status" --key "$work/key/key.json" --out portal/demo/status --at "$at" 2>/dev/null
+cat > "$work/resources.json" <<JSON
+{ "https://demo.verity.example/status/revocation.json": "$PWD/portal/demo/status/revocation.json",
+  "https://demo.verity.example/status/suspension.json": "$PWD/portal/demo/status/suspension.json" }
+JSON
+"$verity" clr bundle --key "$work/key/key.json" --out portal/demo/pathway/alice-clr.json --at "$at" \
+  --issuer-name "Verity Demo University" --resources "$work/resources.json" portal/demo/pathway/alice 2>/dev/null
 
 "$verity" issue -q --key "$work/key/key.json" --template portal/demo-src/template.json \
   --recipients "$work/one.csv" --out "$work/anchored" --at "$at"
@@ -76,6 +89,7 @@ cat > portal/trust.json <<JSON
   ],
   "checkpoints": [ $checkpoint ],
   "x509Anchors": [ "$anchor" ],
+  "pathways": { "Master of Engineering, Mechanical": "demo/pathway/pathway.json" },
   "resources": {
     "https://demo.verity.example/status/revocation.json": "demo/status/revocation.json",
     "https://demo.verity.example/status/suspension.json": "demo/status/suspension.json"

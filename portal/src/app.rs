@@ -93,6 +93,7 @@ enum State {
 enum Page {
     Verify,
     Certificates,
+    Pathway,
 }
 
 fn current_page() -> Page {
@@ -101,6 +102,8 @@ fn current_page() -> Page {
         .unwrap_or_default();
     if hash.starts_with("#/certificates") {
         Page::Certificates
+    } else if hash.starts_with("#/pathway") {
+        Page::Pathway
     } else {
         Page::Verify
     }
@@ -155,11 +158,13 @@ pub(crate) fn Root() -> impl IntoView {
         {move || brand.get().problem.map(|p| view! { <p class="error banner" role="alert" data-testid="trust-problem">{p}</p> })}
         <nav class="pages" aria-label="Pages">
             <a href="#/" data-testid="nav-verify" aria-current=move || current(Page::Verify)>"Verify a credential"</a>
+            <a href="#/pathway" data-testid="nav-pathway" aria-current=move || current(Page::Pathway)>"Pathway progress"</a>
             <a href="#/certificates" data-testid="nav-certificates" aria-current=move || current(Page::Certificates)>"Check certificates"</a>
         </nav>
         {move || match page.get() {
             Page::Verify => view! { <App /> }.into_any(),
             Page::Certificates => view! { <crate::certs::CertsPage /> }.into_any(),
+            Page::Pathway => view! { <crate::pathway::PathwayPage /> }.into_any(),
         }}
     }
 }

@@ -1,13 +1,13 @@
-//! Runs the core: fetch what the credential needs, then verify at the browser's current time.
+//! Runs the core: fetch what the credentials need, then verify at the browser's current time.
 use verifier_core::{Context, Report};
 
 use crate::trust::Trust;
 use crate::{clock, fetch};
 
-/// Fetches the documents the credential refers to (DID documents, status lists, and what those
-/// refer to), then verifies with the portal's trust list. A document that cannot be fetched is
+/// A context for these inputs: the portal's trust list and the documents they refer to (DID
+/// documents, status lists, and what those refer to). A document that cannot be fetched is
 /// simply absent: the core reports the checks that needed it as skipped.
-pub(crate) async fn verify_bytes(bytes: Vec<u8>, trust: &Trust) -> Report {
+pub(crate) async fn context_for(inputs: &[&[u8]], trust: &Trust) -> Context {
     let mut ctx = Context::default();
     let config = trust.config.as_ref();
     if let Some(config) = config {
@@ -18,7 +18,11 @@ pub(crate) async fn verify_bytes(bytes: Vec<u8>, trust: &Trust) -> Report {
     // A status list names its issuer's key document only once fetched: a few rounds.
     for _ in 0..3 {
         let mut fetched_any = false;
-        for need in verifier_core::needs_with(&bytes, &ctx) {
+        let needs: Vec<verifier_core::Need> = inputs
+            .iter()
+            .flat_map(|bytes| verifier_core::needs_with(bytes, &ctx))
+            .collect();
+        for need in needs {
             if !tried.insert(need.url.clone()) {
                 continue;
             }
@@ -38,5 +42,11 @@ pub(crate) async fn verify_bytes(bytes: Vec<u8>, trust: &Trust) -> Report {
             break;
         }
     }
+    ctx
+}
+
+/// Fetches what the credential needs, then verifies it with the portal's trust list.
+pub(crate) async fn verify_bytes(bytes: Vec<u8>, trust: &Trust) -> Report {
+    let ctx = context_for(&[&bytes], trust).await;
     verifier_core::verify(&bytes, &ctx, clock::now())
 }

@@ -142,3 +142,36 @@ test('verifyCertificates: the demo issuer chain, same report as `verity certs ve
   assert.throws(() => api.verifyCertificates(chain, {now, purpose: 'email'}), TypeError);
   assert.throws(() => api.verifyCertificates(chain, {now, name: 'not a name!'}), TypeError);
 });
+
+test('evaluatePathway: the demo learners, same progress as `verity pathway check --json`', () => {
+  const base = join(repo, 'portal', 'demo', 'pathway');
+  const pathway = readFileSync(join(base, 'pathway.json'), 'utf8');
+  const trust = readFileSync(join(repo, 'portal', 'trust.json'), 'utf8');
+  const documents = {
+    'https://demo.verity.example/status/revocation.json': readFileSync(join(repo, 'portal', 'demo', 'status', 'revocation.json')),
+    'https://demo.verity.example/status/suspension.json': readFileSync(join(repo, 'portal', 'demo', 'status', 'suspension.json')),
+  };
+  for(const [learner, complete] of [['alice', true], ['chloe', false], ['emma', false]]) {
+    const names = ['cad', 'statics', 'thermo', learner === 'alice' ? 'robotics' : learner === 'chloe' ? 'energy' : 'robotics'].sort();
+    const files = names.map(n => join(base, learner, `${n}.json`));
+    const progress = api.evaluatePathway(pathway, files.map(f => ({name: f, bytes: readFileSync(f)})), {now: AT, trust, documents});
+    assert.equal(progress.complete, complete, learner);
+    let out;
+    try {
+      out = execFileSync(verity, ['pathway', 'check', '--json', '--at', AT, '--trust', join(repo, 'portal', 'trust.json'),
+        '--pathway', join(base, 'pathway.json'), ...files], {encoding: 'utf8'});
+    } catch(e) {
+      out = e.stdout; // exit 1: incomplete
+    }
+    assert.deepEqual(progress, JSON.parse(out), learner);
+  }
+  // A CLR as text; the learner named.
+  const clr = readFileSync(join(base, 'alice-clr.json'), 'utf8');
+  const p = api.evaluatePathway(pathway, [{name: 'clr', bytes: clr}], {now: AT, trust, documents, learner: ['did:example:learner:alice']});
+  assert.equal(p.complete, true);
+  assert.equal(p.credentials[0].standing, 'bundle');
+  assert.equal(p.credentials[0].report.credentials, undefined, 'the contents are listed as entries of their own');
+  assert.throws(() => api.evaluatePathway('{"type":"VerityPathway","version":9}', [], {now: AT}), /version 9/);
+  assert.throws(() => api.evaluatePathway(pathway, [{bytes: clr}], {now: AT}), TypeError);
+  assert.throws(() => api.evaluatePathway(pathway, [], {now: AT, learner: ['nonsense']}), TypeError);
+});

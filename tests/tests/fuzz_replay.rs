@@ -117,6 +117,28 @@ fn check(target: &str, data: &[u8]) {
                 );
             }
         }
+        "pathway" => {
+            use verifier_core::pathway::{Claim, Pathway, Submitted, evaluate};
+            if let Some(text) = text {
+                let _ = Claim::parse_learner(text);
+            }
+            if let Ok(pathway) = Pathway::parse(data, &verifier_core::Limits::default()) {
+                let submitted = [Submitted {
+                    label: "input",
+                    bytes: data,
+                }];
+                let progress = evaluate(
+                    &pathway,
+                    &submitted,
+                    &[],
+                    &Context::default(),
+                    UnixTime(1_780_000_000),
+                );
+                assert_eq!(progress.requirements.len(), pathway.requirements.len());
+                assert!(!progress.complete || progress.requirements.iter().all(|r| r.met));
+                assert_eq!(progress.entries.len(), 1);
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }

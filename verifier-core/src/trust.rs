@@ -83,6 +83,9 @@ pub struct TrustConfig {
     /// X.509 trust anchors (PEM text, one or more certificates each) for issuers that sign with
     /// a certificate chain (JWT `x5c`).
     pub x509_anchors: Vec<String>,
+    /// Pathway documents the portal offers (stackable credentials): name → an https URL or a
+    /// path relative to the trust file.
+    pub pathways: Vec<(String, String)>,
 }
 
 /// Why a trust configuration was refused: the JSON path and the reason.
@@ -174,6 +177,7 @@ impl TrustConfig {
                     | "policy"
                     | "allowHttpLoopback"
                     | "x509Anchors"
+                    | "pathways"
                     | "$comment"
             ) {
                 return Err(error(alloc::format!("/{key}"), "unknown field"));
@@ -234,6 +238,15 @@ impl TrustConfig {
             error(
                 path,
                 "must map bitcoin:mainnet, bitcoin:testnet or bitcoin:regtest to an https URL",
+            )
+        })?;
+        config.pathways = string_map(&root, "pathways", |name, url| {
+            !name.trim().is_empty() && url_ok(url, true)
+        })
+        .map_err(|path| {
+            error(
+                path,
+                "must map a pathway's name to an https URL or a relative path",
             )
         })?;
         match root.get("x509Anchors") {

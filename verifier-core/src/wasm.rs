@@ -41,6 +41,22 @@ export interface Report {
   format: string | null;
   checks: CheckResult[];
   summary: Summary | null;
+  /** A bundle (CLR 2.0 ClrCredential) only: the report of each credential it carries. */
+  credentials?: Report[];
+}
+/** A credential handed over for a pathway: a label of the caller's choosing and its bytes or text. */
+export interface SubmittedCredential { name: string; bytes: Uint8Array | string; }
+export interface PathwayOptions extends VerifyOptions {
+  /** The learner, e.g. "emailAddress:alice@example.edu" or a subject id. Default: whoever holds most valid blocks. */
+  learner?: string[];
+}
+export type Standing = "counted" | "bundle" | "not_valid" | "other_learner" | "issuer_not_accepted" | "not_in_pathway" | "duplicate";
+export interface PathwayProgress {
+  pathway: string; name: string; complete: boolean; learner: string | null; credits: number; truncated: boolean;
+  requirements: { id: string; name: string | null; kind: "allOf" | "nOf" | "minCredits"; met: boolean;
+    required: number; achieved: number; blocks: { id: string; name: string | null; earnedBy: string | null }[] }[];
+  credentials: { file: string; standing: Standing; achievement: string | null; credits: number | null;
+    meets: string[]; report: Report }[];
 }
 export interface VerifyOptions {
   /** The instant to verify at: an RFC 3339 string or milliseconds since the epoch. Default: now. */
@@ -102,6 +118,15 @@ extern "C" {
     /// `ChainReport` in TypeScript.
     #[wasm_bindgen(typescript_type = "ChainReport")]
     pub type JsChainReport;
+    /// `SubmittedCredential[]` in TypeScript.
+    #[wasm_bindgen(typescript_type = "SubmittedCredential[]")]
+    pub type JsSubmitted;
+    /// `PathwayOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "PathwayOptions")]
+    pub type PathwayOptions;
+    /// `PathwayProgress` in TypeScript.
+    #[wasm_bindgen(typescript_type = "PathwayProgress")]
+    pub type JsProgress;
     /// `Need[]` in TypeScript.
     #[wasm_bindgen(typescript_type = "Need[]")]
     pub type JsNeeds;
@@ -269,6 +294,70 @@ pub fn verify_certificates_js(
     }
     let report = x509::verify_chain(bytes, &anchors, &chain_options, &limits, now);
     let json = crate::json::chain_report_to_json(&report, &crate::messages::english);
+    Ok(to_js(&json)?.unchecked_into())
+}
+
+/// Verifies a learner's credentials (badges, JWTs, baked images, CLR bundles) and evaluates them
+/// against a pathway document (its JSON text or bytes). Fetch what each credential `needs` first
+/// and pass it in `options.documents`.
+///
+/// Throws a `TypeError` for malformed `options` and for a pathway document that is not usable
+/// (with the place and the reason); problems with the credentials are reported in the result.
+#[wasm_bindgen(js_name = evaluatePathway)]
+pub fn evaluate_pathway_js(
+    pathway: JsValue,
+    credentials: JsSubmitted,
+    options: Option<PathwayOptions>,
+) -> Result<JsProgress, JsValue> {
+    use crate::pathway::{self, Claim, Pathway, Submitted};
+    let bytes_of = |v: &JsValue, what: &str| -> Result<Vec<u8>, JsValue> {
+        if let Some(text) = v.as_string() {
+            Ok(text.into_bytes())
+        } else if let Some(array) = v.dyn_ref::<Uint8Array>() {
+            Ok(array.to_vec())
+        } else {
+            Err(err(&alloc::format!(
+                "{what} must be a string or a Uint8Array"
+            )))
+        }
+    };
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let now = read_now(&options)?;
+    let ctx = read_context(&options)?;
+    let doc = bytes_of(&pathway, "the pathway")?;
+    let pathway = Pathway::parse(&doc, &ctx.limits)
+        .map_err(|e| err(&alloc::format!("the pathway is not usable: {e}")))?;
+    let learner = match get(&options, "learner") {
+        None => Vec::new(),
+        Some(list) => list
+            .dyn_into::<Array>()
+            .map_err(|_| err("options.learner must be an array of strings"))?
+            .iter()
+            .map(|v| {
+                v.as_string()
+                    .and_then(|s| Claim::parse_learner(&s))
+                    .ok_or_else(|| err("options.learner: expected TYPE:VALUE or a subject id"))
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    let list: JsValue = credentials.into();
+    let list = list
+        .dyn_into::<Array>()
+        .map_err(|_| err("credentials must be an array of {name, bytes}"))?;
+    let mut inputs = Vec::new();
+    for item in list.iter() {
+        let name = get(&item, "name")
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| err("each credential needs a name"))?;
+        let bytes = bytes_of(&get(&item, "bytes").unwrap_or(JsValue::UNDEFINED), "bytes")?;
+        inputs.push((name, bytes));
+    }
+    let submitted: Vec<Submitted<'_>> = inputs
+        .iter()
+        .map(|(label, bytes)| Submitted { label, bytes })
+        .collect();
+    let progress = pathway::evaluate(&pathway, &submitted, &learner, &ctx, now);
+    let json = crate::json::progress_to_json(&progress, &crate::messages::english);
     Ok(to_js(&json)?.unchecked_into())
 }
 

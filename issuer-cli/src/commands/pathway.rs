@@ -87,8 +87,9 @@ pub(crate) fn run(args: &PathwayArgs) -> Result<ExitCode> {
 }
 
 fn credits(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    // serde_json's shortest round-trip form (ryu), without core's larger float formatting.
+    let s = serde_json::Number::from_f64(x).map_or_else(String::new, |n| n.to_string());
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 fn standing_text(s: Standing) -> &'static str {

@@ -308,3 +308,87 @@ test('Certificates page: a bad host name and garbage are explained; a lone leaf 
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });
+
+// --- Pathway page: the engineering-school scenario of scripts/pathway-scenario.sh ---
+
+async function openPathway() {
+  await page.goto('about:blank');
+  await page.goto(`${server.url}#/pathway`);
+  await page.getByTestId('pathway-submit').waitFor();
+}
+
+async function pathwayProgress(learner) {
+  const dir = join(dist, 'demo', 'pathway', learner);
+  const {readdir} = await import('node:fs/promises');
+  const files = (await readdir(dir)).sort().map(f => join(dir, f));
+  await openPathway();
+  await page.getByTestId('pathway-files').setInputFiles(files);
+  await page.getByText(`${files.length} file(s) chosen`).waitFor();
+  await page.getByTestId('pathway-submit').click();
+  const result = page.getByTestId('pathway-result');
+  await result.waitFor({timeout: 20000});
+  const requirements = Object.fromEntries(await page.getByTestId('pathway-requirement').evaluateAll(
+    els => els.map(e => [e.dataset.requirement, e.dataset.met === 'true'])));
+  const credentials = Object.fromEntries(await page.getByTestId('pathway-credential').evaluateAll(
+    els => els.map(e => [e.dataset.file, {standing: e.dataset.standing, verdict: e.dataset.verdict}])));
+  return {complete: await result.getAttribute('data-complete') === 'true', requirements, credentials};
+}
+
+test('Pathway page: a learner with every block sees the degree unlocked, with the pathway from trust.json', async () => {
+  const p = await pathwayProgress('alice');
+  assert.equal(p.complete, true);
+  assert.deepEqual(p.requirements, {core: true, elective: true, credits: true});
+  assert.ok(Object.values(p.credentials).every(c => c.standing === 'counted' && c.verdict === 'valid'), JSON.stringify(p.credentials));
+  await page.getByTestId('pathway-complete').waitFor();
+  assert.match(await page.getByTestId('pathway-learner').textContent(), /Alice Martin/);
+  await page.screenshot({path: join(artifacts, 'portal-pathway.png'), fullPage: true});
+});
+
+test('Pathway page: missing, revoked, expired, another learner\'s and forged blocks do not count', async () => {
+  const bruno = await pathwayProgress('bruno');
+  assert.equal(bruno.complete, false);
+  assert.deepEqual(bruno.requirements, {core: false, elective: false, credits: false});
+  assert.equal(await page.locator('[data-block$="block-cad"]').first().getAttribute('data-earned'), 'false');
+  assert.equal(await page.getByTestId('pathway-complete').count(), 0);
+
+  const chloe = await pathwayProgress('chloe');
+  assert.equal(chloe.complete, false);
+  assert.deepEqual(chloe.credentials['energy.json'], {standing: 'not_valid', verdict: 'revoked'});
+  assert.deepEqual(chloe.requirements, {core: true, elective: false, credits: false});
+
+  const david = await pathwayProgress('david');
+  assert.deepEqual(david.credentials['robotics.json'], {standing: 'not_valid', verdict: 'expired'});
+  assert.equal(david.complete, false);
+
+  const emma = await pathwayProgress('emma');
+  assert.equal(emma.credentials['cad.json'].standing, 'other_learner');
+  assert.equal(emma.requirements.core, false);
+
+  const gaspard = await pathwayProgress('gaspard');
+  assert.deepEqual(gaspard.credentials['cad.json'], {standing: 'not_valid', verdict: 'invalid'});
+  assert.equal(gaspard.complete, false);
+});
+
+test('Pathway page: a CLR bundle alone completes the pathway; each credential in it is verified', async () => {
+  await openPathway();
+  await page.getByTestId('pathway-files').setInputFiles(join(dist, 'demo', 'pathway', 'alice-clr.json'));
+  await page.getByText('1 file(s) chosen').waitFor();
+  await page.getByTestId('pathway-submit').click();
+  await page.getByTestId('pathway-result').waitFor({timeout: 20000});
+  assert.equal(await page.getByTestId('pathway-result').getAttribute('data-complete'), 'true');
+  const standings = await page.getByTestId('pathway-credential').evaluateAll(els => els.map(e => e.dataset.standing));
+  assert.deepEqual(standings, ['bundle', 'counted', 'counted', 'counted', 'counted']);
+});
+
+test('Pathway page: a malformed pathway document is explained, and the page still works after it', async () => {
+  await openPathway();
+  const bad = join(artifacts, 'bad-pathway.json');
+  await writeFile(bad, JSON.stringify({type: 'VerityPathway', version: 1, id: 'urn:x', achievement: {id: 'urn:a', name: 'A'}, requirements: [{id: 'r', nOf: 5, of: ['urn:b']}]}));
+  await page.getByTestId('pathway-files').setInputFiles(join(dist, 'demo', 'pathway', 'alice-clr.json'));
+  await page.getByTestId('pathway-doc').setInputFiles(bad);
+  await page.getByTestId('pathway-submit').click();
+  await page.getByTestId('pathway-error').waitFor();
+  assert.match(await page.getByTestId('pathway-error').textContent(), /requirements\[0\]\.nOf/);
+  const p = await pathwayProgress('alice');
+  assert.equal(p.complete, true);
+});
