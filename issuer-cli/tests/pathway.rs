@@ -599,3 +599,81 @@ fn hashed_identifiers_link_only_when_the_learner_is_named() {
     let (exit, _) = run(&["--learner", "emailAddress:bob@example.edu"]);
     assert_eq!(exit, 1);
 }
+
+/// The pathway's issuer constraints: a block from an issuer it does not accept does not count.
+#[test]
+fn issuer_constraints_decide_which_blocks_count() {
+    let (_tmp, dir) = scenario();
+    let pathway: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("pathway.json")).unwrap()).unwrap();
+    let did = String::from_utf8(verity(&["keygen", "--out", "other"], &dir).stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    let block: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("evidence/alice/cad.json")).unwrap(),
+    )
+    .unwrap();
+    let issuer = block["issuer"]["id"].as_str().unwrap().to_string();
+    let with = |constraints: Value, name: &str| {
+        let mut p = pathway.clone();
+        p["constraints"] = constraints;
+        std::fs::write(dir.join(name), p.to_string()).unwrap();
+    };
+    let run = |pathway: &str, extra: &[&str]| {
+        let mut args = vec![
+            "pathway",
+            "check",
+            "--pathway",
+            pathway,
+            "--resources",
+            "resources.json",
+            "--at",
+            CHECKED_AT,
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        args.push("evidence/alice");
+        let out = verity(&args, &dir);
+        (
+            code(&out),
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        )
+    };
+    with(serde_json::json!({ "issuers": [did] }), "other-issuer.json");
+    let (exit, p) = run("other-issuer.json", &[]);
+    assert_eq!(exit, 1);
+    assert!(
+        standings(&p)
+            .iter()
+            .all(|(_, s)| s == "issuer_not_accepted"),
+        "{p:#}"
+    );
+    with(
+        serde_json::json!({ "issuers": [issuer] }),
+        "our-issuer.json",
+    );
+    assert_eq!(run("our-issuer.json", &[]).0, 0);
+
+    with(
+        serde_json::json!({ "requireTrustedIssuer": true }),
+        "trusted.json",
+    );
+    let (exit, p) = run("trusted.json", &[]);
+    assert_eq!(exit, 1, "no trust list: no block is from a trusted issuer");
+    assert!(
+        standings(&p)
+            .iter()
+            .all(|(_, s)| s == "issuer_not_accepted")
+    );
+    let trust = serde_json::json!({
+        "issuers": [{ "id": issuer, "name": "Verity Demo University" }],
+        "resources": {
+            "https://demo.verity.example/status/revocation.json": "lists/revocation.json",
+            "https://demo.verity.example/status/suspension.json": "lists/suspension.json"
+        }
+    });
+    std::fs::write(dir.join("trust.json"), trust.to_string()).unwrap();
+    let (exit, p) = run("trusted.json", &["--trust", "trust.json"]);
+    assert_eq!(exit, 0, "{p:#}");
+}
