@@ -84,6 +84,12 @@ enum State {
         label: String,
         report: Box<Report>,
         institution: Option<String>,
+        raw: Option<String>,
+    },
+    /// Several files at once: a verdict per file.
+    Batch {
+        items: Vec<(String, Report, Option<String>)>,
+        institution: Option<String>,
     },
     Error(String),
 }
@@ -96,10 +102,62 @@ enum Page {
     Pathway,
 }
 
-fn current_page() -> Page {
-    let hash = web_sys::window()
+/// The URL fragment, shared with the pages (deep links).
+#[derive(Clone, Copy)]
+struct Hash(RwSignal<String>);
+
+fn location_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The credential link of a deep link `#/verify?url=<encoded>`, as an issuer prints it on a
+/// diploma or a post.
+fn deep_link(hash: &str) -> Option<String> {
+    let query = hash.strip_prefix("#/verify?")?;
+    let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
+    params.get("url").filter(|u| !u.trim().is_empty())
+}
+
+/// The deep link that verifies this credential link on this portal.
+fn share_link(credential_url: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
+    let encoded: String = js_sys::encode_uri_component(credential_url).into();
+    Some(format!("{base}#/verify?url={encoded}"))
+}
+
+/// The credential as pretty JSON for the "show the credential" view: JSON as it is, a JWT's
+/// payload, or what a badge image has baked in.
+fn raw_credential(bytes: &[u8]) -> Option<String> {
+    use base64ct::Encoding as _;
+    use verifier_core::baked;
+    let pretty = |b: &[u8]| {
+        serde_json::from_slice::<serde_json::Value>(b)
+            .ok()
+            .and_then(|v| serde_json::to_string_pretty(&v).ok())
+    };
+    if baked::is_png(bytes) {
+        return raw_credential(
+            &baked::extract_png(bytes, fetch::MAX_CREDENTIAL_BYTES)
+                .ok()?
+                .payload,
+        );
+    }
+    let text = core::str::from_utf8(bytes).ok()?.trim();
+    if text.starts_with('<') {
+        return raw_credential(&baked::extract_svg(bytes).ok()?.payload);
+    }
+    if text.starts_with("eyJ") {
+        let payload = text.split('.').nth(1)?;
+        return pretty(&base64ct::Base64UrlUnpadded::decode_vec(payload).ok()?);
+    }
+    pretty(text.as_bytes())
+}
+
+fn current_page() -> Page {
+    let hash = location_hash();
     if hash.starts_with("#/certificates") {
         Page::Certificates
     } else if hash.starts_with("#/pathway") {
@@ -113,9 +171,13 @@ fn current_page() -> Page {
 #[component]
 pub(crate) fn Root() -> impl IntoView {
     let page = RwSignal::new(current_page());
+    let hash = RwSignal::new(location_hash());
+    provide_context(Hash(hash));
     if let Some(window) = web_sys::window() {
-        let on_hash =
-            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || page.set(current_page()));
+        let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            page.set(current_page());
+            hash.set(location_hash());
+        });
         let _ =
             window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         // Lives as long as the page.
@@ -179,11 +241,13 @@ pub(crate) fn App() -> impl IntoView {
 
     let verify_and_show = move |label: String, bytes: Vec<u8>| async move {
         let trust = trust::get().await;
+        let raw = raw_credential(&bytes);
         let report = verify::verify_bytes(bytes, &trust).await;
         set_state.set(State::Done {
             label,
             report: Box::new(report),
             institution: trust.config.as_ref().and_then(|c| c.name.clone()),
+            raw,
         });
     };
     let run = move |label: String, bytes: Vec<u8>| {
@@ -199,18 +263,58 @@ pub(crate) fn App() -> impl IntoView {
             }
         });
     };
-    let run_file = move |file: web_sys::File| {
+    // One file: its report. Several: a verdict per file, each report a click away.
+    let run_files = move |list: web_sys::FileList| {
         set_state.set(State::Busy);
         spawn_local(async move {
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => run(file.name(), js_sys::Uint8Array::new(&buffer).to_vec()),
-                Err(_) => set_state.set(State::Error(format!(
-                    "The file {} could not be read.",
-                    file.name()
-                ))),
+            let mut read = Vec::new();
+            for i in 0..list.length() {
+                let Some(file) = list.get(i) else { continue };
+                match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        read.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+                    }
+                    Err(_) => {
+                        set_state.set(State::Error(format!(
+                            "The file {} could not be read.",
+                            file.name()
+                        )));
+                        return;
+                    }
+                }
             }
+            if read.len() == 1 {
+                if let Some((name, bytes)) = read.pop() {
+                    verify_and_show(name, bytes).await;
+                }
+                return;
+            }
+            let trust = trust::get().await;
+            let mut items = Vec::with_capacity(read.len());
+            for (name, bytes) in read {
+                let raw = raw_credential(&bytes);
+                items.push((name, verify::verify_bytes(bytes, &trust).await, raw));
+            }
+            set_state.set(State::Batch {
+                items,
+                institution: trust.config.as_ref().and_then(|c| c.name.clone()),
+            });
         });
     };
+    // A deep link (#/verify?url=…) verifies on load, and whenever the fragment changes to one.
+    if let Some(Hash(hash)) = use_context::<Hash>() {
+        let last = StoredValue::new(None::<String>);
+        Effect::new(move |_| {
+            if let Some(link) = deep_link(&hash.get())
+                && last.get_value().as_deref() != Some(link.as_str())
+            {
+                last.set_value(Some(link.clone()));
+                set_url.set(link.clone());
+                set_source.set(Source::Url);
+                run_url(link);
+            }
+        });
+    }
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -227,19 +331,19 @@ pub(crate) fn App() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            run_file(file);
+        if let Some(files) = input.files().filter(|f| f.length() > 0) {
+            run_files(files);
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
-        if let Some(file) = ev
+        if let Some(files) = ev
             .data_transfer()
             .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
+            .filter(|f| f.length() > 0)
         {
-            run_file(file);
+            run_files(files);
         }
     };
 
@@ -260,8 +364,8 @@ pub(crate) fn App() -> impl IntoView {
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); set_dragging.set(true); }
                     on:dragleave=move |_| set_dragging.set(false)
                     on:drop=on_drop>
-                    <label for="verify-file">"…or drop a badge file here (JSON, or a PNG / SVG badge with the credential baked in), or choose one: "</label>
-                    <input id="verify-file" data-testid="verify-file" type="file" accept=".json,.jsonld,.jwt,.png,.svg,application/json,image/png,image/svg+xml" on:change=on_file />
+                    <label for="verify-file">"…or drop badge files here (JSON, JWT, or PNG / SVG badges with the credential baked in; several at once), or choose them: "</label>
+                    <input id="verify-file" data-testid="verify-file" type="file" multiple accept=".json,.jsonld,.jwt,.png,.svg,application/json,image/png,image/svg+xml" on:change=on_file />
                 </div>
                 <button type="submit" data-testid="verify-submit" class="primary">"Verify"</button>
                 <p class="demos">"Try a demo: "
@@ -281,7 +385,8 @@ pub(crate) fn App() -> impl IntoView {
                     State::Idle => view! { <p class="hint">"The result appears here."</p> }.into_any(),
                     State::Busy => view! { <p class="busy" data-testid="busy">"Verifying…"</p> }.into_any(),
                     State::Error(message) => view! { <p class="error" role="alert" data-testid="input-error">{message}</p> }.into_any(),
-                    State::Done { label, report, institution } => view! { <ReportView label report=*report institution /> }.into_any(),
+                    State::Done { label, report, institution, raw } => view! { <ReportView label report=*report institution raw /> }.into_any(),
+                    State::Batch { items, institution } => view! { <BatchView items institution /> }.into_any(),
                 }}
             </section>
         </main>
@@ -357,7 +462,15 @@ fn TrustNote(check: Check, institution: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn ReportView(label: String, report: Report, institution: Option<String>) -> impl IntoView {
+fn ReportView(
+    label: String,
+    report: Report,
+    institution: Option<String>,
+    raw: Option<String>,
+) -> impl IntoView {
+    let share = (label.starts_with("https://") || label.starts_with("http://"))
+        .then(|| share_link(&label))
+        .flatten();
     let (icon, mut headline) = verdict_text(report.verdict);
     let unknown_issuer = report
         .checks
@@ -394,6 +507,71 @@ fn ReportView(label: String, report: Report, institution: Option<String>) -> imp
         <h2>"How this was checked"</h2>
         <ul class="checks">
             {report.checks.into_iter().map(|c| view! { <CheckRow c /> }).collect_view()}
+        </ul>
+        {(!report.credentials.is_empty()).then(|| {
+            let nested = report.credentials.clone();
+            view! {
+                <h2>"Credentials in this bundle"</h2>
+                <ul class="batch" data-testid="bundle">
+                    {nested.into_iter().enumerate().map(|(i, r)| {
+                        let name = r.summary.as_ref().and_then(|s| s.achievement_name.clone().or_else(|| s.credential_name.clone())).unwrap_or_else(|| format!("Credential {}", i + 1));
+                        let verdict = r.verdict.as_str();
+                        view! {
+                            <li data-testid="bundle-item" data-verdict=verdict>
+                                <details>
+                                    <summary><span class=format!("pill {verdict}")>{verdict_text(r.verdict).1}</span>" "{name}</summary>
+                                    <ul class="checks">{r.checks.into_iter().map(|c| view! { <CheckRow c /> }).collect_view()}</ul>
+                                </details>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        })}
+        <div class="actions">
+            <button type="button" data-testid="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print"</button>
+            {share.map(|link| view! {
+                <label for="share-link">"Share this check: "</label>
+                <input id="share-link" data-testid="share-link" type="text" readonly prop:value=link />
+            })}
+        </div>
+        {raw.map(|json| view! {
+            <details class="raw" data-testid="raw-credential">
+                <summary>"Show the credential (JSON)"</summary>
+                <pre><code>{json}</code></pre>
+            </details>
+        })}
+    }
+}
+
+/// Several files: one line per file with its verdict; each opens to its full report.
+#[component]
+fn BatchView(
+    items: Vec<(String, Report, Option<String>)>,
+    institution: Option<String>,
+) -> impl IntoView {
+    let valid = items
+        .iter()
+        .filter(|(_, r, _)| r.verdict == Verdict::Valid)
+        .count();
+    let total = items.len();
+    view! {
+        <p class="batch-summary" data-testid="batch-summary" role="status">{format!("{valid} of {total} files are valid credentials.")}</p>
+        <ul class="batch" data-testid="batch">
+            {items.into_iter().map(|(label, report, raw)| {
+                let verdict = report.verdict.as_str();
+                let institution = institution.clone();
+                let headline = verdict_text(report.verdict).1;
+                let (file, shown) = (label.clone(), label.clone());
+                view! {
+                    <li data-testid="batch-item" data-file=file data-verdict=verdict>
+                        <details>
+                            <summary><span class=format!("pill {verdict}")>{headline}</span>" "{shown}</summary>
+                            <ReportView label report institution raw />
+                        </details>
+                    </li>
+                }
+            }).collect_view()}
         </ul>
     }
 }
