@@ -46,6 +46,7 @@ done_stage
 
 stage "native tests"
 run cargo test --workspace --exclude portal
+run cargo test -p portal --bin portal   # the portal's catalogue (a French sentence for every code)
 done_stage
 
 stage "wasm tests of verifier-core in Node"

@@ -4,12 +4,12 @@
 //! trusted implicitly.
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use verifier_core::messages::english;
 use verifier_core::x509::{self, CertInfo, ChainOptions, ChainReport, Purpose, names::ServerName};
 use verifier_core::{Code, Limits, Verdict};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::CheckRow;
+use crate::i18n::{Lang, T, code_text, fill, use_lang};
 use crate::{clock, trust};
 
 #[derive(Clone)]
@@ -22,17 +22,37 @@ enum CertState {
         inventory: Vec<CertInfo>,
         anchors: usize,
     },
-    Error(String),
+    Error(CertError),
 }
 
-fn verdict_text(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => "Valid chain",
-        Verdict::Invalid => "Not valid",
-        Verdict::Expired => "Expired",
-        Verdict::Indeterminate => "Could not be validated",
-        Verdict::Revoked | Verdict::Suspended => "Not valid",
+/// An input problem, told in the reader's language.
+#[derive(Clone)]
+enum CertError {
+    Anchors(String),
+    BadName(String),
+    Nothing,
+    Unreadable(String),
+}
+
+impl CertError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Anchors(e) => fill(T::CertAnchorsUnreadable.get(lang), &[e]),
+            Self::BadName(n) => fill(T::CertBadName.get(lang), &[n]),
+            Self::Nothing => T::CertNothing.get(lang).into(),
+            Self::Unreadable(f) => fill(T::FileUnreadable.get(lang), &[f]),
+        }
     }
+}
+
+fn verdict_text(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Valid => T::CertVerdictValid,
+        Verdict::Expired => T::VerdictExpired,
+        Verdict::Indeterminate => T::CertVerdictIndeterminate,
+        Verdict::Invalid | Verdict::Revoked | Verdict::Suspended => T::VerdictInvalid,
+    }
+    .get(lang)
 }
 
 async fn check(
@@ -52,9 +72,7 @@ async fn check(
     if !pasted_anchors.trim().is_empty() {
         match x509::parse_certificates(pasted_anchors.as_bytes(), &limits) {
             Ok(list) => anchors.extend(list),
-            Err(e) => {
-                return CertState::Error(format!("The trust anchors could not be read: {e}."));
-            }
+            Err(e) => return CertState::Error(CertError::Anchors(e.to_string())),
         }
     }
     let mut options = ChainOptions::new(purpose);
@@ -62,11 +80,7 @@ async fn check(
     if !name.is_empty() {
         match ServerName::parse(name) {
             Some(n) => options.name = Some(n),
-            None => {
-                return CertState::Error(format!(
-                    "“{name}” is neither a host name nor an IP address."
-                ));
-            }
+            None => return CertState::Error(CertError::BadName(name.into())),
         }
     }
     let inventory = x509::parse_certificates(&input, &limits)
@@ -87,6 +101,8 @@ pub(crate) fn CertsPage() -> impl IntoView {
     let (name, set_name) = signal(String::new());
     let (purpose, set_purpose) = signal(Purpose::Server);
     let (state, set_state) = signal(CertState::Idle);
+    let lang = use_lang();
+    let t = move |key: T| key.get(lang.get());
 
     let run = move |bytes: Vec<u8>| {
         let (a, n, p) = (
@@ -101,9 +117,7 @@ pub(crate) fn CertsPage() -> impl IntoView {
         ev.prevent_default();
         let pasted = text.get_untracked();
         if pasted.trim().is_empty() {
-            set_state.set(CertState::Error(
-                "Paste a certificate chain (PEM) or choose a file first.".into(),
-            ));
+            set_state.set(CertState::Error(CertError::Nothing));
         } else {
             run(pasted.into_bytes());
         }
@@ -112,10 +126,7 @@ pub(crate) fn CertsPage() -> impl IntoView {
         spawn_local(async move {
             match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => run(js_sys::Uint8Array::new(&buffer).to_vec()),
-                Err(_) => set_state.set(CertState::Error(format!(
-                    "The file {} could not be read.",
-                    file.name()
-                ))),
+                Err(_) => set_state.set(CertState::Error(CertError::Unreadable(file.name()))),
             }
         });
     };
@@ -138,7 +149,7 @@ pub(crate) fn CertsPage() -> impl IntoView {
     view! {
         <main>
             <form class="inputs" on:submit=submit>
-                <label for="cert-input">"Paste a certificate chain (PEM, the server's certificate first or in any order)"</label>
+                <label for="cert-input">{move || t(T::CertPasteLabel)}</label>
                 <textarea id="cert-input" data-testid="cert-input" rows="8" spellcheck="false"
                     placeholder="-----BEGIN CERTIFICATE-----"
                     prop:value=text
@@ -146,47 +157,50 @@ pub(crate) fn CertsPage() -> impl IntoView {
                 <div class="drop"
                     on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                     on:drop=on_drop>
-                    <label for="cert-file">"…or drop a certificate file (PEM, DER, .crt, .cer), or choose one: "</label>
+                    <label for="cert-file">{move || t(T::CertDropLabel)}</label>
                     <input id="cert-file" data-testid="cert-file" type="file" accept=".pem,.crt,.cer,.der" on:change=on_file />
                 </div>
-                <label for="cert-name">"Host name the certificate must be for (optional)"</label>
+                <label for="cert-name">{move || t(T::CertNameLabel)}</label>
                 <input id="cert-name" data-testid="cert-name" type="text" placeholder="www.example.edu"
                     prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
-                <label for="cert-purpose">"Purpose"</label>
+                <label for="cert-purpose">{move || t(T::CertPurposeLabel)}</label>
                 <select id="cert-purpose" data-testid="cert-purpose"
                     on:change=move |ev| set_purpose.set(Purpose::parse(&event_target_value(&ev)).unwrap_or(Purpose::Server))>
-                    <option value="server">"TLS server"</option>
-                    <option value="client">"TLS client"</option>
-                    <option value="credential">"Credential signing"</option>
+                    <option value="server">{move || t(T::CertPurposeServer)}</option>
+                    <option value="client">{move || t(T::CertPurposeClient)}</option>
+                    <option value="credential">{move || t(T::CertPurposeCredential)}</option>
                 </select>
-                <label for="cert-trust">"Trust anchors (PEM), in addition to this portal's"</label>
+                <label for="cert-trust">{move || t(T::CertTrustLabel)}</label>
                 <textarea id="cert-trust" data-testid="cert-trust" rows="3" spellcheck="false"
                     prop:value=anchors on:input=move |ev| set_anchors.set(event_target_value(&ev))></textarea>
-                <button type="submit" data-testid="cert-submit" class="primary">"Check"</button>
+                <button type="submit" data-testid="cert-submit" class="primary">{move || t(T::CertCheck)}</button>
             </form>
             <section class="result" aria-live="polite">
-                {move || match state.get() {
-                    CertState::Idle => view! { <p class="hint">"The result appears here."</p> }.into_any(),
-                    CertState::Checking => view! { <p class="hint" data-testid="cert-checking">"Checking…"</p> }.into_any(),
-                    CertState::Error(m) => view! { <p class="error" role="alert" data-testid="cert-error">{m}</p> }.into_any(),
-                    CertState::Done { report, inventory, anchors } => view! { <ChainView report=*report inventory anchors /> }.into_any(),
-                }}
+                {move || { let lang = lang.get(); match state.get() {
+                    CertState::Idle => view! { <p class="hint">{T::ResultHere.get(lang)}</p> }.into_any(),
+                    CertState::Checking => view! { <p class="hint" data-testid="cert-checking">{T::Checking.get(lang)}</p> }.into_any(),
+                    CertState::Error(m) => view! { <p class="error" role="alert" data-testid="cert-error">{m.text(lang)}</p> }.into_any(),
+                    CertState::Done { report, inventory, anchors } => view! { <ChainView report=*report inventory anchors lang /> }.into_any(),
+                }}}
             </section>
         </main>
     }
 }
 
 #[component]
-fn ChainView(report: ChainReport, inventory: Vec<CertInfo>, anchors: usize) -> impl IntoView {
+fn ChainView(
+    report: ChainReport,
+    inventory: Vec<CertInfo>,
+    anchors: usize,
+    lang: Lang,
+) -> impl IntoView {
     let verdict = report.verdict.as_str();
     let reason = report
         .checks
         .iter()
         .find(|c| c.outcome == verifier_core::Outcome::Failed)
-        .map(|c| english(c.code));
-    let note = (anchors == 0).then_some(
-        "No trust anchors: this portal names none and none were pasted, so the chain cannot be validated. The certificates are listed below.",
-    );
+        .map(|c| code_text(lang, c.code));
+    let note = (anchors == 0).then_some(T::CertNoAnchors.get(lang));
     // The validated path, or every certificate read when there is none.
     let shown = if report.anchored {
         report.path.clone()
@@ -204,60 +218,64 @@ fn ChainView(report: ChainReport, inventory: Vec<CertInfo>, anchors: usize) -> i
     view! {
         <div class=format!("verdict {verdict}") data-testid="cert-verdict" data-verdict=verdict role="status">
             <div>
-                <strong>{verdict_text(report.verdict)}</strong>
+                <strong>{verdict_text(report.verdict, lang)}</strong>
                 {reason.map(|r| view! { <p class="reason">{r}</p> })}
                 {note.map(|n| view! { <p class="reason">{n}</p> })}
             </div>
         </div>
         {report.lifetime.map(|l| {
             let countdown = if l.days_left >= 0 {
-                format!("{} days left", l.days_left)
+                fill(T::CertDaysLeft.get(lang), &[&l.days_left.to_string()])
             } else {
-                format!("expired {} days ago", -l.days_left)
+                fill(T::CertExpiredAgo.get(lang), &[&(-l.days_left).to_string()])
             };
             // The CA/B Forum limit is only stated when it applied (TLS server certificates).
             let text = if policy_applied {
-                format!(
-                    "Lifetime {} days; the CA/Browser Forum limit for TLS certificates issued then is {} days ({}). {countdown}.",
-                    l.days,
-                    l.limit_days,
-                    if l.compliant { "within it" } else { "exceeded" }
+                fill(
+                    T::CertLifetimePolicy.get(lang),
+                    &[
+                        &l.days.to_string(),
+                        &l.limit_days.to_string(),
+                        if l.compliant { T::CertWithin } else { T::CertExceeded }.get(lang),
+                        &countdown,
+                    ],
                 )
             } else {
-                format!("Lifetime {} days. {countdown}.", l.days)
+                fill(T::CertLifetime.get(lang), &[&l.days.to_string(), &countdown])
             };
             let compliant = policy_applied.then(|| l.compliant.to_string());
             view! { <p class="lifetime" data-testid="cert-lifetime" data-compliant=compliant>{text}</p> }
         })}
-        <ol class="chain" data-testid="cert-chain" aria-label="Certificate chain, from the certificate to its root">
+        <ol class="chain" data-testid="cert-chain" aria-label=T::CertChainLabel.get(lang)>
             {shown.into_iter().enumerate().map(|(i, c)| {
                 let role = if i == 0 { "leaf" } else if anchored && i == last { "anchor" } else { "intermediate" };
-                view! { <CertCard c role /> }
+                view! { <CertCard c role lang /> }
             }).collect_view()}
         </ol>
-        <h2>"How this was checked"</h2>
+        <h2>{T::HowChecked.get(lang)}</h2>
         <ul class="checks">
-            {report.checks.into_iter().map(|c| view! { <CheckRow c /> }).collect_view()}
+            {report.checks.into_iter().map(|c| view! { <CheckRow c lang /> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn CertCard(c: CertInfo, role: &'static str) -> impl IntoView {
+fn CertCard(c: CertInfo, role: &'static str, lang: Lang) -> impl IntoView {
     let label = match role {
-        "leaf" => "Certificate",
-        "anchor" => "Trusted root",
-        _ => "Intermediate",
-    };
+        "leaf" => T::CertLeaf,
+        "anchor" => T::CertRoot,
+        _ => T::CertIntermediate,
+    }
+    .get(lang);
     view! {
         <li class=format!("cert cert-{role}") data-role=role>
             <strong>{label}": "{c.subject.clone()}</strong>
             <dl>
-                <dt>"Issued by"</dt><dd>{c.issuer}</dd>
-                <dt>"Valid"</dt><dd>{format!("{} → {}", c.not_before.to_rfc3339(), c.not_after.to_rfc3339())}</dd>
-                {(!c.san.is_empty()).then(|| view! { <dt>"Names"</dt><dd>{c.san.join(", ")}</dd> })}
-                <dt>"Key"</dt><dd>{c.public_key}" · signed with "{c.signature_algorithm}</dd>
-                <dt>"Serial"</dt><dd><code>{c.serial}</code></dd>
+                <dt>{T::IssuedBy.get(lang)}</dt><dd>{c.issuer}</dd>
+                <dt>{T::CertValid.get(lang)}</dt><dd>{format!("{} → {}", c.not_before.to_rfc3339(), c.not_after.to_rfc3339())}</dd>
+                {(!c.san.is_empty()).then(|| view! { <dt>{T::CertNames.get(lang)}</dt><dd>{c.san.join(", ")}</dd> })}
+                <dt>{T::CertKey.get(lang)}</dt><dd>{c.public_key}{T::CertSignedWith.get(lang)}{c.signature_algorithm}</dd>
+                <dt>{T::CertSerial.get(lang)}</dt><dd><code>{c.serial}</code></dd>
                 <dt>"SHA-256"</dt><dd><code class="fingerprint">{c.fingerprint_sha256}</code></dd>
             </dl>
         </li>

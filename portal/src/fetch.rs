@@ -3,11 +3,39 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::i18n::{Lang, T, fill};
+
 /// How long a fetch may take, body included.
 const TIMEOUT_MS: i32 = 10_000;
 
 /// Largest linked credential fetched (the core's input limit: a baked badge can be large).
 pub(crate) const MAX_CREDENTIAL_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why a document could not be fetched, told in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum FetchError {
+    BadLink(String),
+    Scheme(String),
+    Timeout,
+    Failed,
+    Status(u16, String),
+    TooLarge,
+    Interrupted,
+}
+
+impl FetchError {
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::BadLink(url) => fill(T::FetchBadLink.get(lang), &[url]),
+            Self::Scheme(scheme) => fill(T::FetchScheme.get(lang), &[scheme]),
+            Self::Timeout => T::FetchTimeout.get(lang).into(),
+            Self::Failed => T::FetchFailed.get(lang).into(),
+            Self::Status(code, text) => fill(T::FetchStatus.get(lang), &[&code.to_string(), text]),
+            Self::TooLarge => T::FetchTooLarge.get(lang).into(),
+            Self::Interrupted => T::FetchInterrupted.get(lang).into(),
+        }
+    }
+}
 
 /// `url` made absolute against the page's address (so the portal works under any sub-path).
 pub(crate) fn resolve(url: &str) -> Option<String> {
@@ -28,13 +56,11 @@ pub(crate) async fn fetch_bytes(
     url: &str,
     max_bytes: usize,
     http_loopback: bool,
-) -> Result<Vec<u8>, String> {
-    let parsed = web_sys::Url::new(url).map_err(|_| format!("“{url}” is not a valid link."))?;
+) -> Result<Vec<u8>, FetchError> {
+    let parsed = web_sys::Url::new(url).map_err(|_| FetchError::BadLink(url.into()))?;
     let scheme = parsed.protocol();
     if scheme != "https:" && scheme != "http:" {
-        return Err(format!(
-            "Only http and https links can be fetched, not {scheme}"
-        ));
+        return Err(FetchError::Scheme(scheme));
     }
     if http_loopback && scheme == "https:" && is_loopback(&parsed) {
         parsed.set_protocol("http:");
@@ -64,20 +90,17 @@ pub(crate) async fn fetch_bytes(
     let response = sent.map_err(|_| {
         clear();
         if signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
-            return "The server did not answer within 10 seconds.".to_string();
+            return FetchError::Timeout;
         }
-        "The link could not be fetched. The server may be unreachable, or it does not allow other sites \
-         to read this file (CORS). Download the file and drop it here instead."
-            .to_string()
+        FetchError::Failed
     })?;
     if !response.ok() {
-        return Err(format!(
-            "The server answered {} {} for this link.",
+        return Err(FetchError::Status(
             response.status(),
-            response.status_text()
+            response.status_text(),
         ));
     }
-    let too_large = || "The linked file is too large.".to_string();
+    let too_large = || FetchError::TooLarge;
     if response
         .headers()
         .get("content-length")
@@ -88,7 +111,7 @@ pub(crate) async fn fetch_bytes(
     }
     let bytes = response.binary().await;
     clear();
-    let bytes = bytes.map_err(|_| "The download was interrupted or took too long.".to_string())?;
+    let bytes = bytes.map_err(|_| FetchError::Interrupted)?;
     if bytes.len() > max_bytes {
         return Err(too_large());
     }

@@ -9,6 +9,7 @@ mod app;
 mod certs;
 mod clock;
 mod fetch;
+mod i18n;
 mod pathway;
 mod trust;
 mod verify;

@@ -3,11 +3,12 @@
 //! unlocked once every requirement is met. Every block is verified in full in the browser.
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use verifier_core::messages::english;
 use verifier_core::pathway::{self, Pathway, Progress, Standing, Submitted};
 use verifier_core::{Limits, Verdict};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::fetch::FetchError;
+use crate::i18n::{Lang, T, code_text, fill, use_lang};
 use crate::{clock, fetch, trust, verify};
 
 #[derive(Clone)]
@@ -15,18 +16,40 @@ enum PwState {
     Idle,
     Checking,
     Done(Box<Progress>),
-    Error(String),
+    Error(PwError),
+}
+
+/// An input problem, told in the reader's language.
+#[derive(Clone)]
+enum PwError {
+    NoPathway,
+    Fetch(String, FetchError),
+    Unusable(String),
+    NoFiles,
+    Unreadable(String),
+}
+
+impl PwError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::NoPathway => T::PwNoPathway.get(lang).into(),
+            Self::Fetch(url, e) => fill(T::PwFetchFailed.get(lang), &[url, &e.text(lang)]),
+            Self::Unusable(e) => fill(T::PwUnusable.get(lang), &[e]),
+            Self::NoFiles => T::PwNoFiles.get(lang).into(),
+            Self::Unreadable(f) => fill(T::FileUnreadable.get(lang), &[f]),
+        }
+    }
 }
 
 type Files = Vec<(String, Vec<u8>)>;
 
-async fn read_files(list: web_sys::FileList) -> Result<Files, String> {
+async fn read_files(list: web_sys::FileList) -> Result<Files, PwError> {
     let mut out = Vec::new();
     for i in 0..list.length() {
         let Some(file) = list.get(i) else { continue };
         let buffer = JsFuture::from(file.array_buffer())
             .await
-            .map_err(|_| format!("The file {} could not be read.", file.name()))?;
+            .map_err(|_| PwError::Unreadable(file.name()))?;
         out.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
     }
     Ok(out)
@@ -44,24 +67,22 @@ async fn evaluate(files: Files, doc: Option<Vec<u8>>, named: String) -> PwState 
                 .and_then(|c| c.pathways.iter().find(|(name, _)| *name == named))
                 .and_then(|(_, url)| fetch::resolve(url))
             else {
-                return PwState::Error(
-                    "Choose a pathway document, or one of this portal's pathways.".into(),
-                );
+                return PwState::Error(PwError::NoPathway);
             };
             match fetch::fetch_bytes(&url, limits.max_document_bytes, false).await {
                 Ok(b) => b,
                 Err(e) => {
-                    return PwState::Error(format!("The pathway {url} could not be fetched: {e}"));
+                    return PwState::Error(PwError::Fetch(url, e));
                 }
             }
         }
     };
     let pathway = match Pathway::parse(&bytes, &limits) {
         Ok(p) => p,
-        Err(e) => return PwState::Error(format!("The pathway document is not usable: {e}.")),
+        Err(e) => return PwState::Error(PwError::Unusable(e.to_string())),
     };
     if files.is_empty() {
-        return PwState::Error("Choose the learner's badges (or a CLR) first.".into());
+        return PwState::Error(PwError::NoFiles);
     }
     let inputs: Vec<&[u8]> = files.iter().map(|(_, b)| b.as_slice()).collect();
     let ctx = verify::context_for(&inputs, &trust).await;
@@ -80,6 +101,8 @@ pub(crate) fn PathwayPage() -> impl IntoView {
     let (named, set_named) = signal(String::new());
     let (offered, set_offered) = signal(Vec::<String>::new());
     let (state, set_state) = signal(PwState::Idle);
+    let lang = use_lang();
+    let t = move |key: T| key.get(lang.get());
     spawn_local(async move {
         let trust = trust::get().await;
         let names: Vec<String> = trust
@@ -135,29 +158,29 @@ pub(crate) fn PathwayPage() -> impl IntoView {
                 <div class="drop"
                     on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
                     on:drop=on_drop>
-                    <label for="pathway-files">"The learner's badges (JSON, JWT, baked PNG or SVG) or a CLR, several at once: drop them here or choose them "</label>
+                    <label for="pathway-files">{move || t(T::PwFilesLabel)}</label>
                     <input id="pathway-files" data-testid="pathway-files" type="file" multiple
                         accept=".json,.jwt,.png,.svg" on:change=on_files />
-                    <p class="hint" data-testid="pathway-file-count">{move || format!("{} file(s) chosen", files.get().len())}</p>
+                    <p class="hint" data-testid="pathway-file-count">{move || fill(t(T::PwFileCount), &[&files.get().len().to_string()])}</p>
                 </div>
                 {move || (!offered.get().is_empty()).then(|| view! {
-                    <label for="pathway-select">"Pathway"</label>
+                    <label for="pathway-select">{move || t(T::PwPathway)}</label>
                     <select id="pathway-select" data-testid="pathway-select"
                         on:change=move |ev| set_named.set(event_target_value(&ev))>
                         {offered.get().into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
                     </select>
                 })}
-                <label for="pathway-doc">"…or a pathway document (JSON)"</label>
+                <label for="pathway-doc">{move || t(T::PwDocLabel)}</label>
                 <input id="pathway-doc" data-testid="pathway-doc" type="file" accept=".json" on:change=on_doc />
-                <button type="submit" data-testid="pathway-submit" class="primary">"Check progress"</button>
+                <button type="submit" data-testid="pathway-submit" class="primary">{move || t(T::PwCheck)}</button>
             </form>
             <section class="result" aria-live="polite">
-                {move || match state.get() {
-                    PwState::Idle => view! { <p class="hint">"The progress appears here."</p> }.into_any(),
-                    PwState::Checking => view! { <p class="hint" data-testid="pathway-checking">"Verifying every block…"</p> }.into_any(),
-                    PwState::Error(m) => view! { <p class="error" role="alert" data-testid="pathway-error">{m}</p> }.into_any(),
-                    PwState::Done(p) => view! { <ProgressView p=*p /> }.into_any(),
-                }}
+                {move || { let lang = lang.get(); match state.get() {
+                    PwState::Idle => view! { <p class="hint">{T::PwResultHere.get(lang)}</p> }.into_any(),
+                    PwState::Checking => view! { <p class="hint" data-testid="pathway-checking">{T::PwVerifying.get(lang)}</p> }.into_any(),
+                    PwState::Error(m) => view! { <p class="error" role="alert" data-testid="pathway-error">{m.text(lang)}</p> }.into_any(),
+                    PwState::Done(p) => view! { <ProgressView p=*p lang /> }.into_any(),
+                }}}
             </section>
         </main>
     }
@@ -169,28 +192,32 @@ fn amount(x: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
-fn standing_text(s: Standing) -> &'static str {
+fn standing_text(s: Standing, lang: Lang) -> &'static str {
     match s {
-        Standing::Counted => "Counts",
-        Standing::Bundle => "Bundle (its credentials are listed after it)",
-        Standing::NotValid => "Does not count: not valid",
-        Standing::OtherLearner => "Does not count: it is another learner's",
-        Standing::IssuerNotAccepted => "Does not count: the pathway does not accept its issuer",
-        Standing::NotInPathway => "Does not count: not part of this pathway",
-        Standing::Duplicate => "Does not count: the same block again",
+        Standing::Counted => T::PwCounted,
+        Standing::Bundle => T::PwBundle,
+        Standing::NotValid => T::PwNotValid,
+        Standing::OtherLearner => T::PwOtherLearner,
+        Standing::IssuerNotAccepted => T::PwIssuerNotAccepted,
+        Standing::NotInPathway => T::PwNotInPathway,
+        Standing::Duplicate => T::PwDuplicate,
     }
+    .get(lang)
 }
 
 #[component]
-fn ProgressView(p: Progress) -> impl IntoView {
+fn ProgressView(p: Progress, lang: Lang) -> impl IntoView {
     let met = p.requirements.iter().filter(|r| r.met).count();
     let total = p.requirements.len();
     let complete = p.complete;
     let labels: Vec<String> = p.entries.iter().map(|e| e.label.clone()).collect();
     let headline = if complete {
-        "Complete: the degree is unlocked".to_string()
+        T::PwComplete.get(lang).to_string()
     } else {
-        format!("In progress: {met} of {total} requirements met")
+        fill(
+            T::PwInProgress.get(lang),
+            &[&met.to_string(), &total.to_string()],
+        )
     };
     view! {
         <div class=if complete { "verdict valid" } else { "verdict indeterminate" }
@@ -198,22 +225,22 @@ fn ProgressView(p: Progress) -> impl IntoView {
             <div>
                 <strong>{p.name.clone()}</strong>
                 <p class="reason">{headline}</p>
-                {p.learner.clone().map(|l| view! { <p class="reason" data-testid="pathway-learner">"Learner: "{l}</p> })}
-                <p class="reason">{format!("{} credits from verified blocks", amount(p.credits))}</p>
+                {p.learner.clone().map(|l| view! { <p class="reason" data-testid="pathway-learner">{T::PwLearner.get(lang)}{l}</p> })}
+                <p class="reason">{fill(T::PwCredits.get(lang), &[&amount(p.credits)])}</p>
             </div>
         </div>
         {complete.then(|| view! {
-            <p class="unlocked" data-testid="pathway-complete">"🎓 "{p.name.clone()}" — every requirement is met by verified blocks."</p>
+            <p class="unlocked" data-testid="pathway-complete">"🎓 "{p.name.clone()}{T::PwUnlocked.get(lang)}</p>
         })}
-        <progress max=total.to_string() value=met.to_string() aria-label="Requirements met"></progress>
-        <h2>"Requirements"</h2>
+        <progress max=total.to_string() value=met.to_string() aria-label=T::PwRequirementsMet.get(lang)></progress>
+        <h2>{T::PwRequirements.get(lang)}</h2>
         <ul class="requirements">
             {p.requirements.into_iter().map(|r| {
                 let label = r.name.clone().unwrap_or_else(|| r.id.clone());
                 let count = if r.kind == "minCredits" {
-                    format!("{} of {} credits", amount(r.achieved), amount(r.required))
+                    fill(T::PwCreditsOf.get(lang), &[&amount(r.achieved), &amount(r.required)])
                 } else {
-                    format!("{} of {}", amount(r.achieved.min(r.required)), amount(r.required))
+                    fill(T::PwCountOf.get(lang), &[&amount(r.achieved.min(r.required)), &amount(r.required)])
                 };
                 view! {
                     <li data-testid="pathway-requirement" data-requirement=r.id.clone() data-met=r.met.to_string()
@@ -227,7 +254,7 @@ fn ProgressView(p: Progress) -> impl IntoView {
                                 let is_earned = by.is_some().to_string();
                                 view! {
                                     <li data-block=b.achievement.clone() data-earned=is_earned>
-                                        {name}" — "{by.map_or_else(|| "missing".to_string(), |f| format!("earned ({f})"))}
+                                        {name}" — "{by.map_or_else(|| T::PwMissing.get(lang).to_string(), |f| fill(T::PwEarned.get(lang), &[&f]))}
                                     </li>
                                 }
                             }).collect_view()}
@@ -236,18 +263,18 @@ fn ProgressView(p: Progress) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <h2>"Credentials"</h2>
+        <h2>{T::PwCredentials.get(lang)}</h2>
         <ul class="checks">
             {p.entries.into_iter().map(|e| {
                 let verdict = e.report.verdict;
                 let why = (verdict != Verdict::Valid)
-                    .then(|| e.report.first_failure().map(|c| english(c.code)))
+                    .then(|| e.report.first_failure().map(|c| code_text(lang, c.code)))
                     .flatten();
                 let class = if e.standing == Standing::Counted { "passed" } else { "skipped" };
                 view! {
                     <li data-testid="pathway-credential" data-file=e.label.clone()
                         data-standing=e.standing.as_str() data-verdict=verdict.as_str() class=class>
-                        <strong>{e.label.clone()}</strong>" — "{standing_text(e.standing)}
+                        <strong>{e.label.clone()}</strong>" — "{standing_text(e.standing, lang)}
                         {(e.standing == Standing::NotValid).then(|| format!(" ({})", verdict.as_str()))}
                         {why.map(|w| view! { <small class="data">{w}</small> })}
                     </li>

@@ -5,13 +5,32 @@ use std::rc::Rc;
 use verifier_core::trust::{MAX_TRUST_BYTES, TrustConfig};
 
 use crate::fetch;
+use crate::i18n::{Lang, T, fill};
 
 /// What was loaded: the configuration (none if the file is absent), or why it was refused.
 #[derive(Debug, Default)]
 pub(crate) struct Trust {
     pub(crate) config: Option<TrustConfig>,
-    /// A message for the page when trust.json or a registry is malformed or unreachable.
-    pub(crate) problem: Option<String>,
+    /// For the page when trust.json or a registry is malformed or unreachable.
+    pub(crate) problem: Option<Problem>,
+}
+
+/// Why the trust configuration is not (entirely) in force.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// trust.json is malformed (the reason).
+    Invalid(String),
+    /// A registry it lists could not be read (the registry, the reason).
+    Registry(String, String),
+}
+
+impl Problem {
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Invalid(e) => fill(T::TrustInvalid.get(lang), &[e]),
+            Self::Registry(r, e) => fill(T::TrustRegistry.get(lang), &[r, e]),
+        }
+    }
 }
 
 thread_local! {
@@ -42,24 +61,21 @@ async fn load() -> Trust {
         Err(e) => {
             return Trust {
                 config: None,
-                problem: Some(format!(
-                    "This portal's trust.json is invalid ({e}); no issuer is shown as trusted."
-                )),
+                problem: Some(Problem::Invalid(e.to_string())),
             };
         }
     };
     let mut problem = None;
     for registry in config.registries.clone() {
         let merged = match fetch::resolve(&registry) {
-            Some(url) => fetch::fetch_bytes(&url, MAX_TRUST_BYTES, false)
-                .await
-                .and_then(|bytes| config.merge_registry(&bytes).map_err(|e| e.to_string())),
+            Some(url) => match fetch::fetch_bytes(&url, MAX_TRUST_BYTES, false).await {
+                Ok(bytes) => config.merge_registry(&bytes).map_err(|e| e.to_string()),
+                Err(e) => Err(e.text(Lang::En)),
+            },
             None => Err("not a valid link".into()),
         };
         if let Err(e) = merged {
-            problem = Some(format!(
-                "The issuer registry {registry} could not be read: {e}"
-            ));
+            problem = Some(Problem::Registry(registry, e));
         }
     }
     Trust {

@@ -7,7 +7,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::{Map, Value};
 
-use crate::report::{Check, CheckId, Code, Format, Summary};
+use crate::report::{Check, CheckId, Code, Format, Link, Summary};
 use crate::time::{UnixTime, parse_datetime};
 
 /// `@context[0]` of a VC Data Model 2.0 credential.
@@ -331,6 +331,35 @@ fn image(value: Option<&Value>) -> Option<String> {
     }
 }
 
+fn list(value: Option<&Value>) -> Vec<&Map<String, Value>> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+        Some(Value::Object(o)) => alloc::vec![o],
+        _ => Vec::new(),
+    }
+}
+
+/// At most this many alignments, results and evidence items are summarized.
+const MAX_LISTED: usize = 32;
+
+fn links(value: Option<&Value>, name_keys: &[&str], url_keys: &[&str]) -> Vec<Link> {
+    list(value)
+        .into_iter()
+        .filter_map(|o| {
+            let url = url_keys
+                .iter()
+                .find_map(|k| text(o.get(*k)))
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+            let name = name_keys
+                .iter()
+                .find_map(|k| text(o.get(*k)))
+                .or_else(|| url.clone())?;
+            Some(Link { name, url })
+        })
+        .take(MAX_LISTED)
+        .collect()
+}
+
 /// Pulls out the fields a person reads first.
 pub(crate) fn summarize(cred: &JsonCredential) -> Summary {
     let doc = &cred.doc;
@@ -382,6 +411,30 @@ pub(crate) fn summarize(cred: &JsonCredential) -> Summary {
         valid_from: text(doc.get(cred.start_field())),
         valid_until: text(doc.get(cred.end_field())),
         awarded: text(doc.get("awardedDate")),
+        achievement_type: achievement.and_then(|a| text(a.get("achievementType"))),
+        alignments: links(
+            achievement.and_then(|a| a.get("alignment")),
+            &["targetName"],
+            &["targetUrl"],
+        ),
+        results: subject
+            .map(|s| {
+                list(s.get("result"))
+                    .into_iter()
+                    .filter_map(|r| {
+                        text(r.get("value"))
+                            .or_else(|| text(r.get("achievedLevel")))
+                            .or_else(|| text(r.get("status")))
+                    })
+                    .take(MAX_LISTED)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        evidence: links(
+            doc.get("evidence"),
+            &["name", "narrative", "description"],
+            &["id"],
+        ),
     }
 }
 

@@ -198,5 +198,13 @@ fn summary_to_json(s: &Summary) -> Value {
         "validFrom": s.valid_from,
         "validUntil": s.valid_until,
         "awarded": s.awarded,
+        "achievementType": s.achievement_type,
+        "alignments": s.alignments.iter().map(link_to_json).collect::<Vec<_>>(),
+        "results": s.results,
+        "evidence": s.evidence.iter().map(link_to_json).collect::<Vec<_>>(),
     })
+}
+
+fn link_to_json(l: &crate::report::Link) -> Value {
+    json!({ "name": l.name, "url": l.url })
 }

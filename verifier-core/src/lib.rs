@@ -68,7 +68,7 @@ use alloc::vec::Vec;
 use serde_json::Value;
 
 pub use context::{Checkpoint, Context, Limits, Policy, TrustedIssuer};
-pub use report::{Check, CheckId, Code, Format, Outcome, Report, Summary, Verdict};
+pub use report::{Check, CheckId, Code, Format, Link, Outcome, Report, Summary, Verdict};
 
 pub use time::UnixTime;
 

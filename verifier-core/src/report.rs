@@ -493,6 +493,23 @@ pub struct Summary {
     pub valid_from: Option<String>,
     pub valid_until: Option<String>,
     pub awarded: Option<String>,
+    /// `achievement.achievementType` (`Degree`, `Certificate`, `Competency`, …).
+    pub achievement_type: Option<String>,
+    /// `achievement.alignment`: the frameworks and skills it is aligned with.
+    pub alignments: Vec<Link>,
+    /// `credentialSubject.result`: each result as text (its value or status, or achieved level).
+    pub results: Vec<String>,
+    /// `evidence`: what the award is based on.
+    pub evidence: Vec<Link>,
+}
+
+/// A named thing with an optional link (alignments, evidence).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Link {
+    /// Its name (or its link when unnamed).
+    pub name: String,
+    /// An http(s) URL, if any.
+    pub url: Option<String>,
 }
 
 /// The result of [`crate::verify`].

@@ -35,7 +35,10 @@ export interface Summary {
   achievementCriteria: string | null; achievementImage: string | null;
   issuerId: string | null; issuerName: string | null; issuerUrl: string | null; issuerImage: string | null;
   recipient: string | null; validFrom: string | null; validUntil: string | null; awarded: string | null;
+  achievementType: string | null; alignments: Link[]; results: string[]; evidence: Link[];
 }
+/** A named thing with an optional http(s) link. */
+export interface Link { name: string; url: string | null; }
 export interface Report {
   verdict: Verdict;
   format: string | null;

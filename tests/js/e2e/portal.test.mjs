@@ -595,6 +595,62 @@ test('axe-core finds no serious or critical accessibility violations on any page
   }
 });
 
+// --- The display, in English and French ---
+
+test('the credential as a person reads it: type, results, alignments, evidence, expiry countdown', async () => {
+  await open();
+  await page.getByTestId('demo-valid').click();
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await page.getByTestId('results').textContent(), '16/20');
+  const alignment = page.getByTestId('alignments').locator('a');
+  assert.equal(await alignment.textContent(), 'Rust programming (ESCO skill)');
+  assert.match(await alignment.getAttribute('href'), /^https:\/\/esco\.ec\.europa\.eu\//);
+  assert.equal(await page.getByTestId('evidence').locator('a').textContent(), 'Final project: a file-system indexer in Rust');
+  assert.match(await page.getByTestId('credential').textContent(), /Certificate/);
+  await page.getByTestId('demo-expired').click();
+  assert.equal(await verdict(), 'expired');
+  assert.match(await page.getByTestId('expiry-countdown').textContent(), /^Expired \d+ days ago$/);
+});
+
+test('English and French: the switch changes every text, the choice is remembered, the browser language is followed', async () => {
+  await open();
+  await page.getByTestId('demo-valid').click();
+  assert.equal(await verdict(), 'valid');
+  await page.getByTestId('lang-switch').selectOption('fr');
+  await page.locator('html[lang="fr"]').waitFor();
+  assert.match(await page.getByTestId('verdict').textContent(), /Titre valide/);
+  assert.match(await page.locator('[data-check="proof.verified"] .message').textContent(), /^La signature numérique est valide/);
+  assert.equal(await page.locator('[data-check="proof.verified"] .outcome').textContent(), 'réussi');
+  assert.equal(await page.getByTestId('verify-submit').textContent(), 'Vérifier');
+  assert.equal(await page.getByTestId('nav-certificates').textContent(), 'Vérifier des certificats');
+  assert.match(await page.getByTestId('trust-status').textContent(), /émetteur de confiance/);
+  await page.screenshot({path: join(artifacts, 'portal-fr.png'), fullPage: true});
+  // Every page follows.
+  await page.getByTestId('nav-certificates').click();
+  assert.equal(await page.getByTestId('cert-submit').textContent(), 'Vérifier');
+  await page.getByTestId('nav-pathway').click();
+  assert.equal(await page.getByTestId('pathway-submit').textContent(), 'Voir la progression');
+  // Remembered.
+  await page.goto('about:blank');
+  await page.goto(server.url);
+  await page.locator('html[lang="fr"]').waitFor();
+  assert.equal(await page.getByTestId('verify-submit').textContent(), 'Vérifier');
+  await page.getByTestId('lang-switch').selectOption('en');
+  await page.locator('html[lang="en"]').waitFor();
+  assert.equal(await page.getByTestId('verify-submit').textContent(), 'Verify');
+  // With no choice stored, the browser's language decides.
+  await page.evaluate(() => localStorage.removeItem('verity-lang'));
+  const fr = await browser.newPage();
+  await fr.addInitScript(() => {
+    Object.defineProperty(navigator, 'languages', {get: () => ['fr-CA', 'fr']});
+    Object.defineProperty(navigator, 'language', {get: () => 'fr-CA'});
+  });
+  await fr.goto(server.url);
+  await fr.locator('html[lang="fr"]').waitFor();
+  assert.equal(await fr.getByTestId('verify-submit').textContent(), 'Vérifier');
+  await fr.close();
+});
+
 test('no errors in the browser console', () => {
   assert.deepEqual(consoleErrors, []);
 });
