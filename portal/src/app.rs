@@ -176,7 +176,7 @@ fn location_hash() -> String {
 
 /// The credential link of a deep link `#/verify?url=<encoded>`, as an issuer prints it on a
 /// diploma or a post.
-fn deep_link(hash: &str) -> Option<String> {
+pub(crate) fn deep_link(hash: &str) -> Option<String> {
     let query = hash.strip_prefix("#/verify?")?;
     let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
     params.get("url").filter(|u| !u.trim().is_empty())
@@ -470,6 +470,10 @@ pub(crate) fn App() -> impl IntoView {
                     <label for="verify-file">{move || t(T::DropLabel)}</label>
                     <input id="verify-file" data-testid="verify-file" type="file" multiple accept=".json,.jsonld,.jwt,.png,.svg,application/json,image/png,image/svg+xml" on:change=on_file />
                 </div>
+                <crate::qr::QrScan on_scan=Callback::new(move |scanned| match scanned {
+                    crate::qr::Scanned::Link(link) => { set_url.set(link.clone()); set_source.set(Source::Url); run_url(link); }
+                    crate::qr::Scanned::Credential(text) => { set_text.set(text.clone()); set_source.set(Source::Text); run("QR".into(), text.into_bytes()); }
+                }) />
                 <button type="submit" data-testid="verify-submit" class="primary">{move || t(T::VerifyButton)}</button>
                 <p class="demos">{move || t(T::TryDemo)}
                     {DEMOS.iter().map(|(id, label, json)| {

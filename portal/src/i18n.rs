@@ -187,6 +187,13 @@ texts! {
     OpReturn => "OP_RETURN in the transaction", "OP_RETURN dans la transaction";
     Block => "block", "bloc";
 
+    QrPhotoLabel => "…or scan a QR code: take or choose a photo of it ", "…ou scannez un code QR : prenez-le en photo ou choisissez une photo ";
+    QrCamera => "Scan with the camera", "Scanner avec la caméra";
+    QrStop => "Stop the camera", "Arrêter la caméra";
+    QrNone => "No QR code was found in this image.", "Aucun code QR n'a été trouvé dans cette image.";
+    QrNotCredential => "This QR code holds neither a link nor a credential.", "Ce code QR ne contient ni lien ni titre.";
+    QrNoCamera => "The camera could not be opened (no camera, or permission refused).", "La caméra n'a pas pu être ouverte (pas de caméra, ou autorisation refusée).";
+
     // The Certificates page
     CertVerdictValid => "Valid chain", "Chaîne valide";
     CertVerdictIndeterminate => "Could not be validated", "N'a pas pu être validée";

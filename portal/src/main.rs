@@ -11,6 +11,7 @@ mod clock;
 mod fetch;
 mod i18n;
 mod pathway;
+mod qr;
 mod trust;
 mod verify;
 

@@ -477,6 +477,11 @@ fn mutation_campaign() {
             ("description", "D"),
             ("criteria", "C"),
             ("valid_until", ""),
+            ("skill", "S"),
+            ("skill_url", "https://skills.example/s"),
+            ("grade", "A"),
+            ("evidence", "E"),
+            ("evidence_url", "https://evidence.example/e"),
         ],
     };
     let (unsigned, _) = verity::issuance::build(&template, &row, &issuer).unwrap();

@@ -5,14 +5,15 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
-export async function launch() {
+/** Launches Chromium; `extraArgs` add flags (the e2e tests give it a fake camera). */
+export async function launch(extraArgs = []) {
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const userDataDir = await mkdtemp(join(tmpdir(), 'verity-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   });
   const close = context.close.bind(context);
   context.close = async () => {

@@ -15,13 +15,34 @@ const dist = process.env.VERITY_DIST ?? join(repo, 'dist');
 const artifacts = join(repo, 'tests', 'artifacts');
 let server, browser, page, consoleErrors = [];
 
+/** A Y4M video (what Chromium's fake camera plays) showing a QR code of `text`. */
+async function qrVideo(text, path) {
+  const QRCode = (await import('qrcode')).default;
+  const {modules: {size, data}} = QRCode.create(text, {errorCorrectionLevel: 'M'});
+  const [W, H, cell] = [640, 480, 10];
+  const quiet = 4, side = (size + 2 * quiet) * cell, x0 = (W - side) / 2, y0 = (H - side) / 2;
+  const y = Buffer.alloc(W * H, 235);
+  for(let r = 0; r < size; r++) for(let c = 0; c < size; c++) {
+    if(!data[r * size + c]) continue;
+    for(let dy = 0; dy < cell; dy++) y.fill(16, (y0 + (quiet + r) * cell + dy) * W + x0 + (quiet + c) * cell,
+      (y0 + (quiet + r) * cell + dy) * W + x0 + (quiet + c + 1) * cell);
+  }
+  const chroma = Buffer.alloc(W * H / 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  await writeFile(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), frame, frame, frame]));
+}
+
 before(async () => {
   await readFile(join(dist, 'index.html')).catch(() => {
     throw new Error(`no built portal in ${dist}: run trunk build --release first`);
   });
   await mkdir(artifacts, {recursive: true});
   server = await serve(dist);
-  browser = await launch();
+  // Chromium's fake camera plays a video of a QR code linking to the demo credential.
+  const video = join(artifacts, 'qr-camera.y4m');
+  await qrVideo(`${server.url}demo/valid.json`, video);
+  browser = await launch(['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`,
+    '--use-fake-ui-for-media-stream']);
   page = await browser.newPage();
   page.on('console', msg => { if(msg.type() === 'error') consoleErrors.push(msg.text()); });
   page.on('pageerror', err => consoleErrors.push(String(err)));
@@ -649,6 +670,33 @@ test('English and French: the switch changes every text, the choice is remembere
   await fr.locator('html[lang="fr"]').waitFor();
   assert.equal(await fr.getByTestId('verify-submit').textContent(), 'Vérifier');
   await fr.close();
+});
+
+// --- QR codes: a photo of one, and the live camera (Chromium's fake camera plays a QR video) ---
+
+test('a photo of a QR code with a link to a credential verifies it', async () => {
+  const QRCode = (await import('qrcode')).default;
+  const png = join(artifacts, 'qr-valid.png');
+  await QRCode.toFile(png, `${server.url}demo/valid.json`, {width: 360, margin: 4});
+  await open();
+  await page.getByTestId('qr-file').setInputFiles(png);
+  assert.equal(await verdict(), 'valid');
+  assert.equal(await page.getByTestId('verify-url').inputValue(), `${server.url}demo/valid.json`);
+  // A portal deep link in the code works too; an image without a code is explained.
+  const deep = join(artifacts, 'qr-deep.png');
+  await QRCode.toFile(deep, `https://verify.example.edu/#/verify?url=${encodeURIComponent(`${server.url}demo/tampered.json`)}`, {width: 420});
+  await page.getByTestId('qr-file').setInputFiles(deep);
+  await page.locator('[data-testid="verdict"][data-verdict="invalid"]').waitFor();
+  await page.getByTestId('qr-file').setInputFiles(join(dist, 'demo', 'valid-badge.png'));
+  await page.getByTestId('qr-error').waitFor();
+});
+
+test('the camera scans a QR code live', async () => {
+  await open();
+  await page.context().grantPermissions(['camera'], {origin: server.url});
+  await page.getByTestId('qr-camera').click();
+  await page.locator('[data-testid="verdict"][data-verdict="valid"]').waitFor({timeout: 30000});
+  assert.equal(await page.getByTestId('verify-url').inputValue(), `${server.url}demo/valid.json`);
 });
 
 test('no errors in the browser console', () => {
