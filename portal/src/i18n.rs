@@ -279,6 +279,9 @@ fn french(code: Code) -> Option<&'static str> {
         Code::InputEmpty => "L'entrée est vide.",
         Code::LimitsInputSize => "L'entrée dépasse la taille acceptée par ce vérificateur.",
         Code::LimitsJsonDepth => "Le JSON est trop profondément imbriqué pour être un titre.",
+        Code::LimitsJsonValues => {
+            "Le JSON a bien plus de champs qu'aucun titre ; il n'a pas été lu."
+        }
         Code::InputJsonInvalid => "L'entrée n'est pas un JSON bien formé.",
         Code::InputFormatUnsupported => {
             "Ce type d'entrée est reconnu mais ne peut pas être vérifié par cette version."

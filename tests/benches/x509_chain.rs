@@ -56,6 +56,19 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
+    // Issue 9's budget: a 100-certificate input is refused before any path building.
+    let hundred = pki.inter_pem.repeat(100);
+    group.bench_function("hostile_100_certificates", |b| {
+        b.iter(|| {
+            x509::verify_chain(
+                black_box(hundred.as_bytes()),
+                &anchors,
+                &options,
+                &limits,
+                now,
+            )
+        })
+    });
     let parsed = x509::parse_certificates(chain.as_bytes(), &limits).unwrap();
     group.bench_function("verity_parsed", |b| {
         b.iter(|| x509::verify_certificates(black_box(&parsed), &anchors, &options, &limits, now))

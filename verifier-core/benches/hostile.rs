@@ -27,6 +27,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| verify(black_box(deep.as_bytes()), &ctx, now))
     });
 
+    let mut flat: Value =
+        serde_json::from_str(include_str!("../../portal/demo/valid.json")).expect("fixture");
+    flat["credentialSubject"]["extra"] = json!(vec![0u8; 200_000]);
+    let flat = flat.to_string();
+    group.bench_function("json_values_200000", |b| {
+        b.iter(|| verify(black_box(flat.as_bytes()), &ctx, now))
+    });
+
     let mut anchored: Value =
         serde_json::from_str(include_str!("../../portal/demo/anchored.json")).expect("fixture");
     if let Some(anchor) = anchored["proof"]

@@ -38,6 +38,11 @@ pub struct Limits {
     /// Most credentials verified inside one bundle (a CLR 2.0 `ClrCredential`). Default 256: a
     /// complete transcript holds some 40 to 100 course and block credentials.
     pub max_nested_credentials: usize,
+    /// Most JSON values (object members and array items, all levels) in one credential. Default
+    /// 100,000: an Open Badge has a few hundred, a CLR of 256 credentials some 30,000; it bounds
+    /// the JSON-LD and canonicalization work a flat but huge document could cause within the
+    /// input size limit.
+    pub max_json_values: usize,
 }
 
 impl Default for Limits {
@@ -53,6 +58,7 @@ impl Default for Limits {
             max_signature_checks: 100,
             max_name_constraint_checks: 250_000,
             max_nested_credentials: 256,
+            max_json_values: 100_000,
         }
     }
 }

@@ -12,6 +12,37 @@ use serde_json::{Map, Value, json};
 
 use crate::report::{Check, Code, Report, Summary};
 
+/// Whether `already` plus the values the `roots` hold (object members and array items, at every
+/// level) is more than `limit`; stops counting as soon as it is.
+pub fn exceeds_values<'a>(
+    roots: impl IntoIterator<Item = &'a Value>,
+    already: usize,
+    limit: usize,
+) -> bool {
+    let mut stack: Vec<&Value> = roots.into_iter().collect();
+    let mut count = already;
+    if count > limit {
+        return true;
+    }
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                count = count.saturating_add(map.len());
+                stack.extend(map.values());
+            }
+            Value::Array(items) => {
+                count = count.saturating_add(items.len());
+                stack.extend(items.iter());
+            }
+            _ => {}
+        }
+        if count > limit {
+            return true;
+        }
+    }
+    false
+}
+
 /// Converts a report to JSON; `message` supplies each check's human text (the core has none).
 ///
 /// A bundle (CLR 2.0) also has `credentials`: the report of each credential it carries.

@@ -137,8 +137,16 @@ fn parse_input(input: &[u8], limits: &Limits) -> Result<(Parsed, Option<baked::C
     } else {
         None
     };
+    let within = |parsed: Parsed| {
+        let doc = &parsed.credential().doc;
+        if json::exceeds_values(doc.values(), doc.len(), limits.max_json_values) {
+            Err(fail(Code::LimitsJsonValues).with("limit", limits.max_json_values.to_string()))
+        } else {
+            Ok(parsed)
+        }
+    };
     let Some(image) = image else {
-        return parse_document(input).map(|p| (p, None));
+        return parse_document(input).and_then(within).map(|p| (p, None));
     };
     let found = image.map_err(|e| match e {
         baked::BakeError::NotBaked => fail(Code::InputBakedNone),
@@ -149,7 +157,9 @@ fn parse_input(input: &[u8], limits: &Limits) -> Result<(Parsed, Option<baked::C
             Check::skipped(CheckId::Input, Code::InputFormatUnsupported).with("format", "ob2")
         );
     }
-    parse_document(&found.payload).map(|p| (p, Some(found.container)))
+    parse_document(&found.payload)
+        .and_then(within)
+        .map(|p| (p, Some(found.container)))
 }
 
 /// Parses a credential document (JSON; a JWS is recognised).

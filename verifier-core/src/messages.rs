@@ -9,6 +9,9 @@ pub const fn english(code: Code) -> &'static str {
         Code::InputEmpty => "The input is empty.",
         Code::LimitsInputSize => "The input is larger than this verifier accepts.",
         Code::LimitsJsonDepth => "The JSON is nested too deeply to be a credential.",
+        Code::LimitsJsonValues => {
+            "The JSON has far more fields than any credential; it was not read."
+        }
         Code::InputJsonInvalid => "The input is not well-formed JSON.",
         Code::InputFormatUnsupported => {
             "This kind of input is recognised but cannot be verified by this version."

@@ -142,6 +142,8 @@ codes! {
     LimitsInputSize = "limits.input_size",
     /// The JSON nests deeper than the parser's depth limit.
     LimitsJsonDepth = "limits.json_depth",
+    /// The credential holds more JSON values than `Limits::max_json_values` (data: `limit`).
+    LimitsJsonValues = "limits.json_values",
     /// The input looks like JSON but is not well-formed.
     InputJsonInvalid = "input.json_invalid",
     /// The input is a known format this build cannot verify yet (data: `format`).

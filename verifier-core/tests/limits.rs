@@ -37,6 +37,45 @@ fn ten_thousand_levels_of_nesting() {
     );
 }
 
+/// A flat but huge credential: 200,000 values, within the input size limit (about 2.5 MB).
+#[wasm_bindgen_test(unsupported = test)]
+fn two_hundred_thousand_values() {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../portal/demo/valid.json")).unwrap();
+    doc["credentialSubject"]["extra"] = json!(vec![0u8; 200_000]);
+    let input = doc.to_string();
+    assert!(input.len() < Limits::default().max_input_bytes);
+    assert_eq!(
+        first_problem(input.as_bytes(), &Context::default()),
+        Code::LimitsJsonValues
+    );
+    // Right at the limit is read (and then fails on what it is, not on its size).
+    let ctx = Context {
+        limits: Limits {
+            max_json_values: 300_000,
+            ..Limits::default()
+        },
+        ..Context::default()
+    };
+    let report = verify(input.as_bytes(), &ctx, NOW);
+    assert!(
+        report
+            .checks
+            .iter()
+            .all(|c| c.code != Code::LimitsJsonValues)
+    );
+    // A baked badge and a JWT are held to the same limit.
+    let jwt_payload = {
+        use base64ct::Encoding as _;
+        base64ct::Base64UrlUnpadded::encode_string(input.as_bytes())
+    };
+    let jwt = format!("eyJhbGciOiJFZERTQSJ9.{jwt_payload}.c2ln");
+    assert_eq!(
+        first_problem(jwt.as_bytes(), &Context::default()),
+        Code::LimitsJsonValues
+    );
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn ten_thousand_link_merkle_path() {
     let mut doc: Value =

@@ -517,6 +517,7 @@ fn code_list_is_frozen() {
             "input.empty",
             "limits.input_size",
             "limits.json_depth",
+            "limits.json_values",
             "input.json_invalid",
             "input.format_unsupported",
             "input.unrecognised",
