@@ -72,6 +72,18 @@ pub struct TrustedIssuer {
     pub name: String,
 }
 
+/// A public key this verifier's operator trusts: credentials whose proof verifies with it (and
+/// whose key check binds it to the credential's issuer) are from a trusted issuer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustedKey {
+    /// The key.
+    pub key: crate::keys::PublicKey,
+    /// The name to show for its holder.
+    pub name: String,
+    /// Only for this issuer id (a pinned key), if set.
+    pub issuer: Option<String>,
+}
+
 /// Verification policy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
@@ -112,6 +124,8 @@ pub struct Checkpoint {
 pub struct Context {
     /// Issuers the operator trusts (shown by name; required under [`Policy::require_trusted_issuer`]).
     pub trusted_issuers: Vec<TrustedIssuer>,
+    /// Keys the operator trusts, whoever the issuer is (or for one issuer: pinned).
+    pub trusted_keys: Vec<TrustedKey>,
     /// Policy switches.
     pub policy: Policy,
     /// Work bounds.

@@ -67,7 +67,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::Value;
 
-pub use context::{Checkpoint, Context, Limits, Policy, TrustedIssuer};
+pub use context::{Checkpoint, Context, Limits, Policy, TrustedIssuer, TrustedKey};
 pub use report::{Check, CheckId, Code, Format, Link, Outcome, Report, Summary, Verdict};
 
 pub use time::UnixTime;
@@ -258,14 +258,17 @@ pub(crate) fn verify_full(input: &[u8], ctx: &Context, now: UnixTime, depth: u8)
     }
     let mut checks = alloc::vec![input_check];
     credential::check_structure(cred, &mut checks);
-    match &parsed {
+    let verified_keys = match &parsed {
         Parsed::Credential(cred) => proof::check_proofs(cred, ctx, now, &mut checks),
-        Parsed::Jwt(jwt) => jwt::check(jwt, ctx, now, &mut checks),
-    }
+        Parsed::Jwt(jwt) => {
+            jwt::check(jwt, ctx, now, &mut checks);
+            Vec::new()
+        }
+    };
     checks.extend(anchor::check_anchors(&cred.doc, ctx));
     checks.push(check_validity(cred, now));
     checks.extend(status::check_status(cred, ctx, now));
-    checks.push(check_trust(cred, ctx));
+    checks.push(check_trust(cred, ctx, &verified_keys));
     let nested = check_contents(cred, ctx, now, depth, &mut checks);
     let summary = credential::summarize(cred);
     let report = Report::from_checks(Some(cred.format), checks, Some(summary));
@@ -496,12 +499,23 @@ fn check_validity(cred: &JsonCredential, now: UnixTime) -> Check {
     check
 }
 
-fn check_trust(cred: &JsonCredential, ctx: &Context) -> Check {
+/// Whether the issuer is trusted: by id, or by a trusted key that verified one of its proofs
+/// (`verified_keys`: keys bound to the issuer whose proof verified).
+fn check_trust(cred: &JsonCredential, ctx: &Context, verified_keys: &[keys::PublicKey]) -> Check {
     let issuer = cred.issuer_id().unwrap_or_default();
+    let by_key = ctx.trusted_keys.iter().find(|t| {
+        verified_keys.contains(&t.key) && t.issuer.as_deref().is_none_or(|i| i == issuer)
+    });
+    if let Some(trusted) = by_key {
+        return Check::passed(CheckId::Trust, Code::TrustTrustedIssuer)
+            .with("name", trusted.name.clone())
+            .with("by", "key");
+    }
+    let configured = !ctx.trusted_issuers.is_empty() || !ctx.trusted_keys.is_empty();
     match ctx.trusted_issuer(issuer) {
         Some(trusted) => Check::passed(CheckId::Trust, Code::TrustTrustedIssuer)
             .with("name", trusted.name.clone()),
-        None if ctx.trusted_issuers.is_empty() && !ctx.policy.require_trusted_issuer => {
+        None if !configured && !ctx.policy.require_trusted_issuer => {
             Check::skipped(CheckId::Trust, Code::TrustNotConfigured).with("issuer", issuer)
         }
         None if ctx.policy.require_trusted_issuer => {

@@ -76,17 +76,19 @@ pub(crate) fn proofs(doc: &Map<String, Value>) -> Vec<&Value> {
 }
 
 /// Verifies every proof on `cred`; pushes an issuer-key check and a proof check for each.
+/// Checks every proof; returns the keys that verified a proof and are the issuer's.
 pub(crate) fn check_proofs(
     cred: &JsonCredential,
     ctx: &Context,
     now: UnixTime,
     checks: &mut Vec<Check>,
-) {
+) -> Vec<PublicKey> {
+    let mut verified = Vec::new();
     let all = proofs(&cred.doc);
     if all.is_empty() {
         checks.push(Check::skipped(CheckId::IssuerKey, Code::ProofNoKey));
         checks.push(Check::failed(CheckId::Proof, Code::ProofMissing));
-        return;
+        return verified;
     }
     if all.len() > ctx.limits.max_proofs {
         checks.push(
@@ -94,7 +96,7 @@ pub(crate) fn check_proofs(
                 .with("field", "proof")
                 .with("reason", "too many proofs"),
         );
-        return;
+        return verified;
     }
     for (index, proof) in all.into_iter().enumerate() {
         if let Some(merkle) = proof.as_object().filter(|p| {
@@ -103,10 +105,14 @@ pub(crate) fn check_proofs(
             checks.extend(crate::blockcerts::check(&cred.doc, index, merkle, ctx));
             continue;
         }
-        let (key_check, proof_check) = check_one(cred, proof, ctx, now);
+        let (key_check, proof_check, key) = check_one(cred, proof, ctx, now);
+        if key_check.outcome == Outcome::Passed && proof_check.code == Code::ProofVerified {
+            verified.extend(key);
+        }
         checks.push(key_check.with("proof", index.to_string()));
         checks.push(proof_check.with("proof", index.to_string()));
     }
+    verified
 }
 
 fn malformed(field: &str, reason: &str) -> Check {
@@ -115,10 +121,15 @@ fn malformed(field: &str, reason: &str) -> Check {
         .with("reason", reason)
 }
 
-fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime) -> (Check, Check) {
+fn check_one(
+    cred: &JsonCredential,
+    proof: &Value,
+    ctx: &Context,
+    now: UnixTime,
+) -> (Check, Check, Option<PublicKey>) {
     let no_key = || Check::skipped(CheckId::IssuerKey, Code::ProofNoKey);
     let Some(proof) = proof.as_object() else {
-        return (no_key(), malformed("proof", "not an object"));
+        return (no_key(), malformed("proof", "not an object"), None);
     };
     let vm = proof.get("verificationMethod").and_then(Value::as_str);
     // Resolve the key first: the report says whose key it is even when the proof is of a suite we skip.
@@ -126,12 +137,12 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
         None => (no_key(), None),
         Some(vm) => resolve_key(vm, cred.issuer_id(), ctx),
     };
-    let proof_check = match (suite(proof), vm, key) {
+    let proof_check = match (suite(proof), vm, &key) {
         (Err(unsupported_or_malformed), _, _) => unsupported_or_malformed,
         (Ok(_), None, _) => malformed("verificationMethod", "missing"),
         (Ok(_), Some(_), None) => Check::skipped(CheckId::Proof, Code::ProofNoKey),
         (Ok(_), Some(_), Some(key)) => {
-            let check = verify_proof(&cred.doc, proof, &key, ctx, now);
+            let check = verify_proof(&cred.doc, proof, key, ctx, now);
             if key_check.outcome == Outcome::Passed {
                 check
             } else {
@@ -140,7 +151,7 @@ fn check_one(cred: &JsonCredential, proof: &Value, ctx: &Context, now: UnixTime)
             }
         }
     };
-    (key_check, proof_check)
+    (key_check, proof_check, key)
 }
 
 /// The issuer-key check and, when the key could be obtained, the key (even if it is not the issuer's,

@@ -30,7 +30,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::{Map, Value};
 
-use crate::context::{Checkpoint, Context, TrustedIssuer};
+use crate::context::{Checkpoint, Context, TrustedIssuer, TrustedKey};
 
 /// Largest trust configuration or registry read (registries list a few hundred issuers).
 pub const MAX_TRUST_BYTES: usize = 2 * 1024 * 1024;
@@ -46,6 +46,10 @@ pub struct IssuerEntry {
     pub name: String,
     /// Its web site (https), if given.
     pub url: Option<String>,
+    /// A key it signs with (`publicKeyMultibase`, a Multikey): trusted by key. With an `id`, the
+    /// key is pinned: only that issuer's credentials signed with it are trusted; without, the
+    /// id may be empty and any issuer whose proof verifies with this key is trusted.
+    pub key: Option<String>,
 }
 
 /// The parsed trust configuration.
@@ -353,7 +357,11 @@ impl TrustConfig {
             let mut with_id = entry.clone();
             with_id.insert("id".into(), Value::String(id.clone()));
             let issuer = issuer_entry(&with_id, &path)?;
-            if !self.issuers.iter().any(|i| i.id == issuer.id) {
+            if !self
+                .issuers
+                .iter()
+                .any(|i| !i.id.is_empty() && i.id == issuer.id)
+            {
                 self.issuers.push(issuer);
             }
         }
@@ -362,11 +370,21 @@ impl TrustConfig {
 
     /// Puts the trusted issuers and the policy into a verification context.
     pub fn apply(&self, ctx: &mut Context) {
-        ctx.trusted_issuers
-            .extend(self.issuers.iter().map(|i| TrustedIssuer {
-                id: i.id.clone(),
-                name: i.name.clone(),
-            }));
+        for i in &self.issuers {
+            match i.key.as_deref().map(crate::keys::decode_multikey) {
+                // Checked when parsed.
+                Some(Ok(key)) => ctx.trusted_keys.push(TrustedKey {
+                    key,
+                    name: i.name.clone(),
+                    issuer: (!i.id.is_empty()).then(|| i.id.clone()),
+                }),
+                Some(Err(_)) => {}
+                None => ctx.trusted_issuers.push(TrustedIssuer {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                }),
+            }
+        }
         ctx.policy.require_trusted_issuer |= self.require_trusted_issuer;
         ctx.policy.require_anchor |= self.require_anchor;
         if let Some(n) = self.min_confirmations {
@@ -388,7 +406,9 @@ impl TrustConfig {
 
     /// The entry for `issuer`, if trusted.
     pub fn issuer(&self, issuer: &str) -> Option<&IssuerEntry> {
-        self.issuers.iter().find(|i| i.id == issuer)
+        self.issuers
+            .iter()
+            .find(|i| !i.id.is_empty() && i.id == issuer)
     }
 }
 
@@ -462,19 +482,39 @@ fn strings(root: &Map<String, Value>, key: &str) -> Result<Vec<String>, TrustErr
 }
 
 fn issuer_entry(item: &Map<String, Value>, path: &str) -> Result<IssuerEntry, TrustError> {
-    let id =
-        text(item, "id", path)?.ok_or_else(|| error(alloc::format!("{path}/id"), "missing"))?;
-    if !(id.starts_with("did:") || id.starts_with("https://")) {
+    let key = text(item, "publicKeyMultibase", path)?;
+    if let Some(key) = &key
+        && crate::keys::decode_multikey(key).is_err()
+    {
+        return Err(error(
+            alloc::format!("{path}/publicKeyMultibase"),
+            "not a Multikey public key",
+        ));
+    }
+    let id = match text(item, "id", path)? {
+        Some(id) => id,
+        None if key.is_some() => String::new(),
+        None => {
+            return Err(error(
+                alloc::format!("{path}/id"),
+                "missing (an issuer needs an id, a publicKeyMultibase, or both)",
+            ));
+        }
+    };
+    if !(id.is_empty() || id.starts_with("did:") || id.starts_with("https://")) {
         return Err(error(alloc::format!("{path}/id"), "not a DID or https URL"));
     }
-    let name = text(item, "name", path)?.unwrap_or_else(|| id.clone());
+    let name = text(item, "name", path)?
+        .or_else(|| (!id.is_empty()).then(|| id.clone()))
+        .or_else(|| key.clone())
+        .unwrap_or_default();
     let url = text(item, "url", path)?;
     if let Some(url) = &url
         && !url_ok(url, false)
     {
         return Err(error(alloc::format!("{path}/url"), "not an https URL"));
     }
-    Ok(IssuerEntry { id, name, url })
+    Ok(IssuerEntry { id, name, url, key })
 }
 
 #[cfg(test)]

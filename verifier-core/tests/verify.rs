@@ -444,6 +444,83 @@ fn did_jwk_issuer() {
     );
 }
 
+/// A trusted key (trust.json `publicKeyMultibase`): trusted whoever the issuer id is, once its
+/// proof verifies and the key is bound to the issuer; pinned to an id, only for that issuer.
+#[wasm_bindgen_test(unsupported = test)]
+fn trusted_by_key() {
+    let credential = signed(|_| {});
+    let multikey = common::did_key().trim_start_matches("did:key:").to_string();
+    let trust = |entry: &str| {
+        let config = verifier_core::trust::TrustConfig::parse(
+            format!(r#"{{"issuers": [{entry}]}}"#).as_bytes(),
+        )
+        .unwrap();
+        let mut ctx = Context::default();
+        config.apply(&mut ctx);
+        let report = verify(credential.as_bytes(), &ctx, NOW);
+        let check = report
+            .checks
+            .iter()
+            .find(|c| c.id == verifier_core::CheckId::Trust)
+            .cloned()
+            .unwrap();
+        (check.code.as_str(), check.datum("name").map(str::to_string))
+    };
+    assert_eq!(
+        trust(&format!(
+            r#"{{"publicKeyMultibase": "{multikey}", "name": "Pinned"}}"#
+        )),
+        ("trust.trusted_issuer", Some("Pinned".into()))
+    );
+    assert_eq!(
+        trust(&format!(
+            r#"{{"id": "{}", "publicKeyMultibase": "{multikey}", "name": "Pinned"}}"#,
+            common::did_key()
+        ))
+        .0,
+        "trust.trusted_issuer"
+    );
+    assert_eq!(
+        trust(&format!(
+            r#"{{"id": "did:web:other.example", "publicKeyMultibase": "{multikey}"}}"#
+        ))
+        .0,
+        "trust.unknown_issuer",
+        "pinned to another issuer"
+    );
+    let other = verifier_core::did::encode_ed25519_multikey(
+        ed25519_dalek::SigningKey::from_bytes(&[7u8; 32])
+            .verifying_key()
+            .as_bytes(),
+    );
+    assert_eq!(
+        trust(&format!(r#"{{"publicKeyMultibase": "{other}"}}"#)).0,
+        "trust.unknown_issuer"
+    );
+    // A tampered credential signed with the trusted key is not trusted: its proof fails.
+    let tampered = credential.replacen("\"name\":\"", "\"name\":\"X", 1);
+    assert_ne!(tampered, credential);
+    let config = verifier_core::trust::TrustConfig::parse(
+        format!(r#"{{"issuers": [{{"publicKeyMultibase": "{multikey}"}}]}}"#).as_bytes(),
+    )
+    .unwrap();
+    let mut ctx = Context::default();
+    config.apply(&mut ctx);
+    let report = verify(tampered.as_bytes(), &ctx, NOW);
+    assert!(!codes(&report, Outcome::Passed).contains(&"trust.trusted_issuer"));
+    // Malformed entries are refused with their place.
+    for bad in [
+        r#"{"publicKeyMultibase": "zNotAKey"}"#,
+        r#"{"name": "No id"}"#,
+    ] {
+        let e = verifier_core::trust::TrustConfig::parse(
+            format!(r#"{{"issuers": [{bad}]}}"#).as_bytes(),
+        )
+        .unwrap_err();
+        assert!(e.path.starts_with("/issuers/0/"), "{e}");
+    }
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn trust_list_and_policy() {
     let credential = signed(|_| {});
