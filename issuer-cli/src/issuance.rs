@@ -439,39 +439,52 @@ pub fn self_check(
     self_check_bytes(&serde_json::to_vec(signed)?, filled, row, issuer)
 }
 
-/// [`self_check`] of a secured credential in any form the core reads (JSON, JWT).
-/// Verifies a credential just signed by `issuer` (its did:web document supplied): the input,
-/// structure, key and proof checks must pass.
-pub fn self_check_signed(bytes: &[u8], issuer: &Issuer<'_>) -> Result<()> {
+/// Verifies what `issuer` just secured, with its own documents: the did:web document it
+/// publishes, and for a certificate-bound issuer its own chain's root.
+fn own_report(bytes: &[u8], issuer: &Issuer<'_>) -> Result<verifier_core::Report> {
     let mut ctx = Context::default();
+    ctx.x509_anchors.extend(issuer.x5c.last().cloned());
     if let Some(doc) = issuer.key.did_web_document()
         && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
     {
         ctx.documents.insert(url, serde_json::to_vec(&doc)?);
     }
-    let report = verifier_core::verify(bytes, &ctx, issuer.now);
-    let problems: Vec<String> = report
-        .checks
-        .iter()
-        .filter(|c| {
-            c.outcome == Outcome::Failed
-                && matches!(
-                    c.id,
-                    CheckId::Input | CheckId::Structure | CheckId::IssuerKey | CheckId::Proof
-                )
-        })
-        .map(|c| {
-            let path = c
-                .datum("path")
-                .map(|p| format!(" at {p}"))
-                .unwrap_or_default();
-            format!(
-                "{} ({}){path}",
-                verifier_core::messages::english(c.code),
-                c.code.as_str()
+    Ok(verifier_core::verify(bytes, &ctx, issuer.now))
+}
+
+/// The failures that mean the issuer produced something broken: input, structure, key, proof.
+fn issuance_failures(
+    report: &verifier_core::Report,
+) -> impl Iterator<Item = &verifier_core::Check> {
+    report.checks.iter().filter(|c| {
+        c.outcome == Outcome::Failed
+            && matches!(
+                c.id,
+                CheckId::Input | CheckId::Structure | CheckId::IssuerKey | CheckId::Proof
             )
-        })
-        .collect();
+    })
+}
+
+fn describe(c: &verifier_core::Check) -> String {
+    let mut msg = format!(
+        "{} ({})",
+        verifier_core::messages::english(c.code),
+        c.code.as_str()
+    );
+    if let Some(path) = c.datum("path").filter(|p| !p.is_empty()) {
+        msg.push_str(&format!(" at {path}"));
+    }
+    if let Some(expected) = c.datum("expected") {
+        msg.push_str(&format!(": expected {expected}"));
+    }
+    msg
+}
+
+/// Verifies a credential just signed by `issuer` (a pathway's degree, a CLR): the input,
+/// structure, key and proof checks must pass, and the proof must have been verified.
+pub fn self_check_signed(bytes: &[u8], issuer: &Issuer<'_>) -> Result<()> {
+    let report = own_report(bytes, issuer)?;
+    let problems: Vec<String> = issuance_failures(&report).map(describe).collect();
     if !problems.is_empty() {
         bail!("does not verify: {}", problems.join("; "));
     }
@@ -485,32 +498,16 @@ pub fn self_check_signed(bytes: &[u8], issuer: &Issuer<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Verifies a credential just issued from a template row, naming the CSV columns behind any problem.
+/// [`self_check`] of a secured credential in any form the core reads (JSON, JWT), naming the
+/// CSV columns behind any problem.
 pub fn self_check_bytes(
     bytes: &[u8],
     filled: &[Filled],
     row: &Row<'_>,
     issuer: &Issuer<'_>,
 ) -> Result<()> {
-    let mut ctx = Context::default();
-    // A certificate-bound issuer is checked against its own chain's root.
-    ctx.x509_anchors.extend(issuer.x5c.last().cloned());
-    if let Some(doc) = issuer.key.did_web_document()
-        && let Some(url) = verifier_core::did::did_web_url(&issuer.did)
-    {
-        ctx.documents.insert(url, serde_json::to_vec(&doc)?);
-    }
-    let report = verifier_core::verify(bytes, &ctx, issuer.now);
-    let problems: Vec<String> = report
-        .checks
-        .iter()
-        .filter(|c| {
-            c.outcome == Outcome::Failed
-                && matches!(
-                    c.id,
-                    CheckId::Input | CheckId::Structure | CheckId::IssuerKey | CheckId::Proof
-                )
-        })
+    let report = own_report(bytes, issuer)?;
+    let problems: Vec<String> = issuance_failures(&report)
         .map(|c| {
             let path = c.datum("path").unwrap_or_default();
             let columns: Vec<&str> = filled
@@ -520,17 +517,7 @@ pub fn self_check_bytes(
                 })
                 .flat_map(|f| f.columns.iter().map(String::as_str))
                 .collect();
-            let mut msg = format!(
-                "{} ({})",
-                verifier_core::messages::english(c.code),
-                c.code.as_str()
-            );
-            if !path.is_empty() {
-                msg.push_str(&format!(" at {path}"));
-            }
-            if let Some(expected) = c.datum("expected") {
-                msg.push_str(&format!(": expected {expected}"));
-            }
+            let mut msg = describe(c);
             if !columns.is_empty() {
                 msg.push_str(&format!(" — check column '{}'", columns.join("', '")));
             }
