@@ -139,6 +139,60 @@ fn check(target: &str, data: &[u8]) {
                 assert_eq!(progress.entries.len(), 1);
             }
         }
+        "rdfc" => {
+            use verifier_core::rdfc::{self, ContextStore, RdfcHash};
+            if let Ok(doc) = serde_json::from_slice::<serde_json::Value>(data) {
+                let store = ContextStore::new(Default::default());
+                if let Ok(nquads) = rdfc::canonicalize(
+                    &doc,
+                    &store,
+                    RdfcHash::Sha256,
+                    rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+                ) {
+                    assert!(nquads.is_empty() || nquads.ends_with(" .\n"));
+                }
+            }
+            let quads: Result<Vec<oxrdf::Quad>, _> =
+                oxttl::NQuadsParser::new().for_slice(data).collect();
+            if let Ok(quads) = quads
+                && let Ok(canonical) = rdfc::canonicalize_quads(
+                    &quads,
+                    RdfcHash::Sha256,
+                    rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+                )
+            {
+                let again: Vec<oxrdf::Quad> = oxttl::NQuadsParser::new()
+                    .for_slice(canonical.as_bytes())
+                    .collect::<Result<_, _>>()
+                    .expect("canonical N-Quads parse");
+                let twice = rdfc::canonicalize_quads(
+                    &again,
+                    RdfcHash::Sha256,
+                    rdfc::DEFAULT_HNDQ_CALL_LIMIT,
+                )
+                .expect("a canonical dataset canonicalizes");
+                assert_eq!(twice, canonical);
+            }
+        }
+        "jwt" => {
+            use base64ct::{Base64UrlUnpadded, Encoding};
+            const HEADER: &str = r#"{"alg":"EdDSA","typ":"vc+jwt","kid":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"}"#;
+            const PAYLOAD: &str = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","credentialSubject":{"id":"did:example:1"}}"#;
+            let b64 = |b: &[u8]| Base64UrlUnpadded::encode_string(b);
+            let signature = b64(&[0u8; 64]);
+            for jws in [
+                format!("{}.{}.{signature}", b64(HEADER.as_bytes()), b64(data)),
+                format!("{}.{}.{signature}", b64(data), b64(PAYLOAD.as_bytes())),
+            ] {
+                let report = verifier_core::verify(
+                    jws.as_bytes(),
+                    &Context::default(),
+                    UnixTime(1_780_000_000),
+                );
+                assert!(!report.checks.is_empty());
+                assert_ne!(report.verdict, verifier_core::Verdict::Valid);
+            }
+        }
         other => panic!("fuzz/{other}: no replay property for this target — add one here"),
     }
 }
