@@ -687,6 +687,7 @@ fn SummaryView(s: Summary, lang: Lang) -> impl IntoView {
         .or(s.credential_name)
         .unwrap_or_else(|| T::Credential.get(lang).into());
     let issuer = s.issuer_name.or(s.issuer_id.clone());
+    let issuer_logo = s.issuer_image.filter(|u| safe_image(u));
     let issuer_url = s.issuer_url.filter(|u| u.starts_with("https://"));
     let row = |k: &'static str, v: Option<String>| v.map(|v| view! { <dt>{k}</dt><dd>{v}</dd> });
     // The expiry countdown, from the browser's clock.
@@ -723,6 +724,7 @@ fn SummaryView(s: Summary, lang: Lang) -> impl IntoView {
                     {row(T::AwardedTo.get(lang), s.recipient)}
                     <dt>{T::IssuedBy.get(lang)}</dt>
                     <dd data-testid="issuer-name">
+                        {issuer_logo.map(|src| view! { <img class="issuer-logo" data-testid="issuer-logo" src=src alt="" referrerpolicy="no-referrer" /> })}
                         {issuer.unwrap_or_default()}
                         {issuer_url.map(|u| { let text = u.clone(); view! { " · " <a href=u rel="noopener noreferrer" target="_blank">{text}</a> } })}
                     </dd>
@@ -824,8 +826,11 @@ pub(crate) fn CheckRow(c: Check, lang: Lang) -> impl IntoView {
             <span class="icon" aria-hidden="true">{icon}</span>
             <span class="outcome">{word.get(lang)}</span>
             <span class="message">{code_text(lang, c.code)}</span>
-            <code>{c.code.as_str()}</code>
-            {(!data.is_empty()).then(|| view! { <small class="data">{data}</small> })}
+            // The technical code and data, for those who want them.
+            <details class="tech">
+                <summary><code>{c.code.as_str()}</code></summary>
+                {(!data.is_empty()).then(|| view! { <small class="data">{data}</small> })}
+            </details>
         </li>
     }
 }

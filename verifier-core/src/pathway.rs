@@ -796,7 +796,10 @@ pub fn evaluate(
     let relevant: Vec<usize> = (0..cands.len())
         .filter(|&i| {
             cands.get(i).is_some_and(|k| {
+                // A block that names no subject cannot be shown to be anyone's (an Open Badge
+                // always names one: its structure check requires it).
                 usable(k)
+                    && !k.claims.is_empty()
                     && k.entry
                         .achievement
                         .as_deref()

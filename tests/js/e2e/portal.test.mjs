@@ -628,6 +628,12 @@ test('the credential as a person reads it: type, results, alignments, evidence, 
   assert.match(await alignment.getAttribute('href'), /^https:\/\/esco\.ec\.europa\.eu\//);
   assert.equal(await page.getByTestId('evidence').locator('a').textContent(), 'Final project: a file-system indexer in Rust');
   assert.match(await page.getByTestId('credential').textContent(), /Certificate/);
+  assert.match(await page.getByTestId('issuer-logo').getAttribute('src'), /^data:image\/png;base64,/);
+  // Each check's technical code and data open on demand.
+  const tech = page.locator('[data-check="proof.verified"] details.tech');
+  assert.equal(await tech.locator('.data').isVisible(), false);
+  await tech.locator('summary').click();
+  assert.match(await tech.locator('.data').textContent(), /cryptosuite: eddsa-rdfc-2022/);
   await page.getByTestId('demo-expired').click();
   assert.equal(await verdict(), 'expired');
   assert.match(await page.getByTestId('expiry-countdown').textContent(), /^Expired \d+ days ago$/);
