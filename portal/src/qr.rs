@@ -39,19 +39,6 @@ thread_local! {
     static WORKER: core::cell::RefCell<Option<web_sys::Worker>> = const { core::cell::RefCell::new(None) };
 }
 
-/// Waits for the worker's next message.
-async fn next_message(worker: &web_sys::Worker) -> Option<JsValue> {
-    let (tx, rx) = futures_channel();
-    let on_message =
-        wasm_bindgen::closure::Closure::once_into_js(move |event: web_sys::MessageEvent| {
-            let _ = tx.call1(&JsValue::UNDEFINED, &event.data());
-        });
-    worker.set_onmessage(Some(on_message.unchecked_ref()));
-    let value = JsFuture::from(rx).await.ok();
-    worker.set_onmessage(None);
-    value
-}
-
 /// A promise and the function that resolves it.
 fn futures_channel() -> (js_sys::Function, js_sys::Promise) {
     let mut resolve = None;
@@ -70,7 +57,7 @@ async fn worker() -> Option<web_sys::Worker> {
     let url = crate::fetch::resolve("qr-worker_loader.js")?;
     let worker = web_sys::Worker::new(&url).ok()?;
     // It says "ready" once its handler is in place.
-    next_message(&worker).await?;
+    next_message(&worker, None).await?;
     WORKER.with(|w| *w.borrow_mut() = Some(worker.clone()));
     Some(worker)
 }
@@ -87,18 +74,21 @@ async fn decode_rgba(
     let _ = js_sys::Reflect::set(&message, &"width".into(), &width.into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
     let _ = js_sys::Reflect::set(&message, &"data".into(), &pixels);
-    let reply = next_message_after(&worker, &message).await?;
+    let reply = next_message(&worker, Some(&message)).await?;
     reply.as_string()
 }
 
-async fn next_message_after(worker: &web_sys::Worker, message: &JsValue) -> Option<JsValue> {
+/// Posts `message` (if any) and waits for the worker's next message.
+async fn next_message(worker: &web_sys::Worker, message: Option<&JsValue>) -> Option<JsValue> {
     let (tx, rx) = futures_channel();
     let on_message =
         wasm_bindgen::closure::Closure::once_into_js(move |event: web_sys::MessageEvent| {
             let _ = tx.call1(&JsValue::UNDEFINED, &event.data());
         });
     worker.set_onmessage(Some(on_message.unchecked_ref()));
-    worker.post_message(message).ok()?;
+    if let Some(message) = message {
+        worker.post_message(message).ok()?;
+    }
     let value = JsFuture::from(rx).await.ok();
     worker.set_onmessage(None);
     value

@@ -807,11 +807,18 @@ pub fn evaluate(
             })
         })
         .collect();
+    let widen = |claims: &mut Vec<Claim>, with: &[Claim]| {
+        for c in with {
+            if !claims.contains(c) {
+                claims.push(c.clone());
+            }
+        }
+    };
     if claims.is_empty() {
         members = largest_group(&cands, &relevant);
         for &m in &members {
             if let Some(k) = cands.get(m) {
-                claims.extend(k.claims.iter().cloned());
+                widen(&mut claims, &k.claims);
             }
         }
     }
@@ -822,7 +829,7 @@ pub fn evaluate(
                 continue;
             }
             if let Some(k) = cands.get(i).filter(|k| same_learner(&k.claims, &claims)) {
-                claims.extend(k.claims.iter().cloned());
+                widen(&mut claims, &k.claims);
                 members.push(i);
             }
         }
